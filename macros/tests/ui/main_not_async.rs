@@ -1,0 +1,2 @@
+#[async_std_compat::main]
+fn main() {}

@@ -1,0 +1,4 @@
+#[async_std_compat::main]
+async fn start() {}
+
+fn main() {}

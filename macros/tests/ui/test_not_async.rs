@@ -1,0 +1,4 @@
+#[async_std_compat::test]
+fn adds() {}
+
+fn main() {}

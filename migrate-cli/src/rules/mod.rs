@@ -1,0 +1,114 @@
+//! The table of migration rules: what becomes of each async-std item.
+//!
+//! This table is the CLI's whole knowledge of async-std. The rewriter looks items up
+//! here by their canonical path (as `../shared/async-std-api.tsv` spells it), and the
+//! migration guide and the coverage counts are generated from it. One file per
+//! async-std module, in the order of async-std's module tree.
+
+mod io;
+mod net;
+mod prelude;
+mod root;
+mod task;
+
+/// What the migration does with one async-std item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The same item exists in smol under this path (identical, or equivalent in
+    /// behaviour): the path is rewritten.
+    Rename(&'static str),
+    /// A module whose items smol keeps under this module with the same names, except
+    /// where an item has a rule of its own. Imports of the module are rewritten to it.
+    Module(&'static str),
+    /// A module with no smol counterpart: each item used through it is rewritten by its
+    /// own rule, and the import goes away (or moves to async-std-compat when an item
+    /// falls back there).
+    ModuleWithoutCounterpart,
+    /// A function that spawns a task and returns its handle: renamed to this path, and
+    /// given `.detach()` where the handle is dropped (a dropped smol `Task` cancels its
+    /// task, a dropped async-std `JoinHandle` lets it run).
+    Spawn(&'static str),
+    /// `#[async_std::main]`: the attribute goes, and the body runs in `smol::block_on`.
+    MainAttribute,
+    /// `#[async_std::test]`: becomes `#[test]`, and the body runs in `smol::block_on`.
+    TestAttribute,
+    /// No smol equivalent that behaves the same: the item is taken from
+    /// async-std-compat, under the same path, and the report says why.
+    Fallback,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Canonical async-std path, e.g. `async_std::task::spawn`.
+    pub item: &'static str,
+    /// What becomes of it.
+    pub action: Action,
+    /// Why, and what the user should know; shown in the report and the guide.
+    pub note: &'static str,
+}
+
+impl Rule {
+    /// A stable identifier for reports: the item's path without the crate name.
+    pub fn id(&self) -> &'static str {
+        self.item.strip_prefix("async_std::").unwrap_or(self.item)
+    }
+}
+
+/// Every rule, one slice per async-std module.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    [
+        root::RULES,
+        io::RULES,
+        net::RULES,
+        prelude::RULES,
+        task::RULES,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The rule for an item, by canonical path (`["async_std", "task", "spawn"]`).
+pub fn lookup(path: &[String]) -> Option<&'static Rule> {
+    all().find(|rule| {
+        let mut segments = rule.item.split("::");
+        path.iter().all(|s| segments.next() == Some(s.as_str())) && segments.next().is_none()
+    })
+}
+
+/// The path an item falls back to in async-std-compat: async-std's own path.
+pub fn fallback_path(path: &[String]) -> String {
+    let mut out = String::from("async_std_compat");
+    for segment in &path[1..] {
+        out.push_str("::");
+        out.push_str(segment);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_item_has_one_rule() {
+        let mut seen = HashSet::new();
+        for rule in all() {
+            assert!(rule.item.starts_with("async_std"), "{}", rule.item);
+            assert!(seen.insert(rule.item), "two rules for {}", rule.item);
+        }
+    }
+
+    #[test]
+    fn renames_point_into_smol() {
+        for rule in all() {
+            match rule.action {
+                Action::Rename(to) | Action::Module(to) | Action::Spawn(to) => {
+                    assert!(to.starts_with("smol::"), "{} -> {to}", rule.item)
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `#[async_std::main]` and `#[async_std::test]`: the attribute goes and the body runs
+//! in `smol::block_on`, keeping the function's return type.
+
+use std::ops::Range;
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+use super::Rewriter;
+use crate::edit::Edit;
+use crate::rules::Action;
+
+/// One level of indentation added around a wrapped body.
+const INDENT: &str = "    ";
+
+impl Rewriter<'_> {
+    pub(super) fn rewrite_entry_point(&mut self, function: &syn::ItemFn) {
+        let Some((attribute, rule)) = function.attrs.iter().find_map(|attribute| {
+            let rule = self.rule_of(attribute.path())?;
+            matches!(rule.action, Action::MainAttribute | Action::TestAttribute)
+                .then_some((attribute, rule))
+        }) else {
+            return;
+        };
+        let attribute_range = self.range(attribute.span());
+        let signature = &function.sig;
+        let Some(async_token) = signature.asyncness else {
+            self.hazard(
+                attribute_range.start,
+                rule.id(),
+                "the function is not `async`; left as it is",
+            );
+            return;
+        };
+        if !signature.inputs.is_empty() || !matches!(attribute.meta, syn::Meta::Path(_)) {
+            self.hazard(
+                attribute_range.start,
+                rule.id(),
+                "the attribute has arguments or the function takes parameters; left as it is",
+            );
+            return;
+        }
+
+        let is_main = rule.action == Action::MainAttribute;
+        let attribute_edit = if is_main {
+            Edit::replace(self.whole_lines(attribute_range.clone()), "", rule.id())
+        } else {
+            Edit::replace(attribute_range.clone(), "#[test]", rule.id())
+        };
+        self.edits.push(attribute_edit);
+        self.rewrites.push(rule.id());
+
+        let async_range = self.range(async_token.span);
+        let after_async = self.text[async_range.end..]
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        self.edits.push(Edit::replace(
+            async_range.start..async_range.end + after_async,
+            "",
+            rule.id(),
+        ));
+
+        self.wrap_body(
+            &function.block,
+            self.range(function.span()).start,
+            rule.id(),
+        );
+
+        if is_main {
+            self.note(
+                attribute_range.start,
+                rule.id(),
+                "smol::spawn runs tasks on smol's global executor, which has one thread unless \
+                 the SMOL_THREADS environment variable says otherwise; async-std ran one \
+                 worker per core",
+            );
+        }
+    }
+
+    /// `{ body }` becomes `{ smol::block_on(async { body }) }`, the body indented one
+    /// level more. Only whitespace at line starts is added, never inside a string
+    /// literal that spans lines.
+    fn wrap_body(&mut self, block: &syn::Block, item_start: usize, rule: &'static str) {
+        let open = self.range(block.brace_token.span.open());
+        let close = self.range(block.brace_token.span.close());
+        let indent = self.indentation(item_start).to_string();
+        let multiline = self.text[open.end..close.start].contains('\n');
+        if !multiline {
+            self.edits
+                .push(Edit::insert(open.end, " smol::block_on(async {", rule));
+            self.edits.push(Edit::insert(close.start, "}) ", rule));
+            return;
+        }
+        self.edits.push(Edit::insert(
+            open.end,
+            format!("\n{indent}{INDENT}smol::block_on(async {{"),
+            rule,
+        ));
+        let literals = multiline_literals(&block.to_token_stream(), self.base);
+        let close_line = self.index.line_start(close.start);
+        let close_alone = self.text[close_line..close.start].trim().is_empty();
+        let starts: Vec<usize> = self
+            .index
+            .line_starts_in(open.end + 1..close.start + 1)
+            .collect();
+        for start in starts {
+            let line_end = self.text[start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| start + i);
+            let blank = self.text[start..line_end].trim().is_empty();
+            let in_literal = literals
+                .iter()
+                .any(|literal| literal.start < start && start < literal.end);
+            let is_close_line = start == close_line && close_alone;
+            if !blank && !in_literal && !is_close_line {
+                self.edits.push(Edit::insert(start, INDENT, rule));
+            }
+        }
+        // The closing brace's line: close the async block one level in.
+        if close_alone {
+            self.edits.push(Edit::insert(
+                close.start,
+                format!("{INDENT}}})\n{indent}"),
+                rule,
+            ));
+        } else {
+            self.edits.push(Edit::insert(
+                close.start,
+                format!("\n{indent}{INDENT}}})\n{indent}"),
+                rule,
+            ));
+        }
+    }
+}
+
+/// Byte ranges of the literals in `tokens` that span more than one line.
+fn multiline_literals(tokens: &TokenStream, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for token in tokens.clone() {
+        match token {
+            TokenTree::Literal(literal) => {
+                let span = literal.span();
+                if span.start().line != span.end().line {
+                    out.push(super::range(span, base));
+                }
+            }
+            TokenTree::Group(group) => out.extend(multiline_literals(&group.stream(), base)),
+            _ => {}
+        }
+    }
+    out
+}

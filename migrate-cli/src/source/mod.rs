@@ -1,0 +1,574 @@
+//! Migrating one Rust source file: parse it, resolve what names async-std, and turn the
+//! rules that apply into edits and findings.
+//!
+//! The file is never reprinted: every change is an [`Edit`] on the original text, and
+//! a file that does not parse gets no edit at all.
+
+mod entry;
+mod imports;
+mod spawn;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use crate::diagnostic::{LineIndex, Severity};
+use crate::edit::Edit;
+use crate::rules::{self, Action};
+use imports::{range, Imports, LeafKind, UseItem, UseLeaf};
+
+/// Something to tell the user about a place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte offset in the file.
+    pub offset: usize,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// What happened and why.
+    pub message: String,
+}
+
+/// What migrating one file produced.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMigration {
+    /// The edits, in no particular order.
+    pub edits: Vec<Edit>,
+    /// Notes, fallbacks and hazards.
+    pub findings: Vec<Finding>,
+    /// Whether some item now comes from async-std-compat.
+    pub needs_shim: bool,
+    /// One entry per rewrite (a path, an import, an entry point, a detach...), naming
+    /// its rule; a rewrite may take several edits.
+    pub rewrites: Vec<&'static str>,
+}
+
+/// A file that is not valid Rust: it is left untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset of the error in the file.
+    pub offset: usize,
+    /// syn's message.
+    pub message: String,
+}
+
+/// Migrates the source `text`, in which each of `crate_names` names the async-std crate
+/// (`async_std`, or the name of a Cargo rename).
+pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, ParseError> {
+    // syn strips a BOM and a shebang line before parsing; do it here so that span
+    // offsets can be shifted back onto the original text.
+    let mut base = 0;
+    if text.starts_with('\u{feff}') {
+        base = '\u{feff}'.len_utf8();
+    }
+    let rest = &text[base..];
+    if rest.starts_with("#!") && !rest[2..].trim_start().starts_with('[') {
+        base += rest.find('\n').unwrap_or(rest.len());
+    }
+    let file = syn::parse_str::<syn::File>(&text[base..]).map_err(|error| ParseError {
+        offset: range(error.span(), base).start,
+        message: error.to_string(),
+    })?;
+
+    let imports = imports::collect(&file, crate_names, base);
+    let mut rewriter = Rewriter::new(text, base, crate_names, &imports);
+    rewriter.visit_file(&file);
+    let mut migration = rewriter.finish();
+    // Spans are only meaningful while the file is parsed; free the thread's source map
+    // so that a long run over many files does not grow it without bound.
+    drop(file);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    migration.findings.sort_by_key(|finding| finding.offset);
+    Ok(migration)
+}
+
+/// Where an async-std item goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// To this smol path.
+    Smol(Vec<String>),
+    /// To this async-std-compat path (smol has no equivalent that behaves the same).
+    Compat(Vec<String>),
+    /// A module smol has no counterpart for; its items go one by one.
+    ModuleWithoutCounterpart,
+    /// An attribute macro, rewritten with the function it is on.
+    Attribute,
+}
+
+fn split(path: &str) -> Vec<String> {
+    path.split("::").map(str::to_string).collect()
+}
+
+fn join(path: &[String]) -> String {
+    path.join("::")
+}
+
+/// Where the item at `canonical` goes, and the rule that says so (`None` when no rule
+/// covers it and it falls back to the shim by default).
+fn target_of(canonical: &[String]) -> (Target, Option<&'static rules::Rule>) {
+    // An associated item of a renamed type or function (`TcpListener::bind`) moves
+    // with it.
+    for len in (2..canonical.len()).rev() {
+        if let Some(rule) = rules::lookup(&canonical[..len]) {
+            if let Action::Rename(to) | Action::Spawn(to) = rule.action {
+                let mut path = split(to);
+                path.extend(canonical[len..].iter().cloned());
+                return (Target::Smol(path), Some(rule));
+            }
+            break;
+        }
+    }
+    match rules::lookup(canonical) {
+        Some(rule) => {
+            let target = match rule.action {
+                Action::Rename(to) | Action::Module(to) | Action::Spawn(to) => {
+                    Target::Smol(split(to))
+                }
+                Action::ModuleWithoutCounterpart => Target::ModuleWithoutCounterpart,
+                Action::MainAttribute | Action::TestAttribute => Target::Attribute,
+                Action::Fallback => Target::Compat(split(&rules::fallback_path(canonical))),
+            };
+            (target, Some(rule))
+        }
+        None => (
+            Target::Compat(split(&rules::fallback_path(canonical))),
+            None,
+        ),
+    }
+}
+
+/// How one import leaf is rewritten.
+#[derive(Debug, Clone)]
+enum LeafPlan {
+    /// Not an async-std leaf: kept as written.
+    Keep,
+    /// Imports this path instead (alias and kind kept).
+    Replace(Vec<String>),
+    /// Goes away (what it imported is rewritten where it is used).
+    Remove,
+    /// A module without counterpart: goes away unless some item used through it falls
+    /// back to the shim, in which case it imports the shim's module.
+    CompatIfUsed(Vec<String>),
+}
+
+struct Rewriter<'a> {
+    text: &'a str,
+    base: usize,
+    crate_names: &'a [String],
+    imports: &'a Imports,
+    index: LineIndex<'a>,
+    edits: Vec<Edit>,
+    findings: Vec<Finding>,
+    needs_shim: bool,
+    rewrites: Vec<&'static str>,
+    /// For each use item (by index), the plan of each of its leaves.
+    leaf_plans: Vec<Vec<LeafPlan>>,
+    /// Local name -> what the name refers to once the imports are rewritten.
+    local_targets: HashMap<String, Vec<String>>,
+    /// Local names whose import changes its last segment (`ReadExt` -> `AsyncReadExt`).
+    renamed_locals: HashMap<String, String>,
+    /// Local names of modules without counterpart that the shim must still provide.
+    compat_modules_used: HashSet<String>,
+    /// Spawn calls whose handle the migration took care of, by start offset.
+    spawns_accounted: HashSet<usize>,
+    /// Every spawn call seen: start offset and the rule.
+    spawns_seen: Vec<(usize, &'static rules::Rule)>,
+    /// Reported fallbacks, so that each place is reported once.
+    reported: HashSet<(usize, &'static str)>,
+}
+
+impl<'a> Rewriter<'a> {
+    fn new(text: &'a str, base: usize, crate_names: &'a [String], imports: &'a Imports) -> Self {
+        let mut rewriter = Rewriter {
+            text,
+            base,
+            crate_names,
+            imports,
+            index: LineIndex::new(text),
+            edits: Vec::new(),
+            findings: Vec::new(),
+            needs_shim: false,
+            rewrites: Vec::new(),
+            leaf_plans: Vec::new(),
+            local_targets: HashMap::new(),
+            renamed_locals: HashMap::new(),
+            compat_modules_used: HashSet::new(),
+            spawns_accounted: HashSet::new(),
+            spawns_seen: Vec::new(),
+            reported: HashSet::new(),
+        };
+        rewriter.plan_imports();
+        rewriter
+    }
+
+    fn is_crate(&self, name: &str) -> bool {
+        self.crate_names.iter().any(|crate_name| crate_name == name)
+    }
+
+    fn canonical_leaf(&self, leaf: &UseLeaf) -> Option<Vec<String>> {
+        let (root, rest) = leaf.path.split_first()?;
+        if !self.is_crate(root) && self.imports.names.get(root).map(Vec::len) != Some(1) {
+            return None;
+        }
+        let mut canonical = vec!["async_std".to_string()];
+        canonical.extend(rest.iter().cloned());
+        Some(canonical)
+    }
+
+    /// Decides what becomes of every leaf of every async-std `use` item.
+    fn plan_imports(&mut self) {
+        for item in &self.imports.items {
+            let mut plans = Vec::new();
+            for leaf in &item.leaves {
+                let Some(canonical) = self.canonical_leaf(leaf) else {
+                    plans.push(LeafPlan::Keep);
+                    continue;
+                };
+                let (target, rule) = target_of(&canonical);
+                let plan = match target {
+                    Target::Smol(path) => LeafPlan::Replace(path),
+                    Target::Compat(path) => {
+                        self.needs_shim = true;
+                        self.report_fallback(item.tree.start, &canonical, rule);
+                        LeafPlan::Replace(path)
+                    }
+                    Target::Attribute => LeafPlan::Remove,
+                    Target::ModuleWithoutCounterpart => {
+                        if leaf.kind == LeafKind::Glob {
+                            self.needs_shim = true;
+                            self.report_fallback(item.tree.start, &canonical, rule);
+                            LeafPlan::Replace(split(&rules::fallback_path(&canonical)))
+                        } else {
+                            LeafPlan::CompatIfUsed(split(&rules::fallback_path(&canonical)))
+                        }
+                    }
+                };
+                if let (Some(local), LeafPlan::Replace(path) | LeafPlan::CompatIfUsed(path)) =
+                    (leaf.local_name(), &plan)
+                {
+                    self.local_targets.insert(local.to_string(), path.clone());
+                    let new_last = path.last().cloned().unwrap_or_default();
+                    if matches!(leaf.kind, LeafKind::Name { alias: None }) && new_last != local {
+                        self.renamed_locals.insert(local.to_string(), new_last);
+                    }
+                }
+                plans.push(plan);
+            }
+            self.leaf_plans.push(plans);
+        }
+    }
+
+    fn report_fallback(
+        &mut self,
+        offset: usize,
+        canonical: &[String],
+        rule: Option<&'static rules::Rule>,
+    ) {
+        let id = rule.map_or("no-rule", rules::Rule::id);
+        if !self.reported.insert((offset, id)) {
+            return;
+        }
+        let message = match rule {
+            Some(rule) => format!(
+                "`{}` has no smol equivalent that behaves the same; it now comes from async-std-compat ({})",
+                join(canonical),
+                rule.note
+            ),
+            None => format!(
+                "no migration rule for `{}` yet; it now comes from async-std-compat",
+                join(canonical)
+            ),
+        };
+        self.findings.push(Finding {
+            offset,
+            severity: Severity::Fallback,
+            rule: id,
+            message,
+        });
+    }
+
+    fn hazard(&mut self, offset: usize, rule: &'static str, message: impl Into<String>) {
+        self.findings.push(Finding {
+            offset,
+            severity: Severity::Hazard,
+            rule,
+            message: message.into(),
+        });
+    }
+
+    fn note(&mut self, offset: usize, rule: &'static str, message: impl Into<String>) {
+        self.findings.push(Finding {
+            offset,
+            severity: Severity::Note,
+            rule,
+            message: message.into(),
+        });
+    }
+
+    /// The canonical async-std path a code path names, if it names async-std.
+    fn canonical_path(&self, path: &syn::Path) -> Option<Vec<String>> {
+        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let (first, rest) = segments.split_first()?;
+        let mut canonical = if self.is_crate(first) {
+            vec!["async_std".to_string()]
+        } else if path.leading_colon.is_none() {
+            self.imports.names.get(first)?.clone()
+        } else {
+            return None;
+        };
+        canonical.extend(rest.iter().cloned());
+        Some(canonical)
+    }
+
+    /// The rule of the item a path names, if any.
+    fn rule_of(&self, path: &syn::Path) -> Option<&'static rules::Rule> {
+        rules::lookup(&self.canonical_path(path)?)
+    }
+
+    fn range(&self, span: proc_macro2::Span) -> Range<usize> {
+        range(span, self.base)
+    }
+
+    /// Rewrites one path in code so that it names the item's new home.
+    fn rewrite_path(&mut self, path: &syn::Path) {
+        let Some(canonical) = self.canonical_path(path) else {
+            return;
+        };
+        let (target, rule) = target_of(&canonical);
+        let new_path = match target {
+            Target::Smol(path) => path,
+            Target::Compat(path) => path,
+            Target::Attribute | Target::ModuleWithoutCounterpart => return,
+        };
+        let Some(first) = path.segments.first() else {
+            return;
+        };
+        let last = path.segments.last().expect("a path has a segment");
+        let start = match &path.leading_colon {
+            Some(colon) => self.range(colon.spans[0]).start,
+            None => self.range(first.ident.span()).start,
+        };
+        let end = self.range(last.ident.span()).end;
+        let is_compat = new_path.first().map(String::as_str) == Some("async_std_compat");
+        let first_name = first.ident.to_string();
+
+        // What the path will mean once the imports are rewritten.
+        let via_import = if path.leading_colon.is_none() && !self.is_crate(&first_name) {
+            self.local_targets.get(&first_name).map(|import_target| {
+                let mut after = import_target.clone();
+                after.extend(path.segments.iter().skip(1).map(|s| s.ident.to_string()));
+                after
+            })
+        } else {
+            None
+        };
+        if via_import.as_ref() == Some(&new_path) {
+            if is_compat {
+                self.needs_shim = true;
+                self.compat_modules_used.insert(first_name.clone());
+                self.report_fallback(start, &canonical, rule);
+            }
+            if let Some(new_name) = self.renamed_locals.get(&first_name) {
+                let ident = self.range(first.ident.span());
+                self.edits
+                    .push(Edit::replace(ident, new_name.clone(), rule_id(rule)));
+                self.rewrites.push(rule_id(rule));
+            }
+            return;
+        }
+        if path
+            .segments
+            .iter()
+            .take(path.segments.len() - 1)
+            .any(|segment| !segment.arguments.is_none())
+        {
+            self.hazard(
+                start,
+                rule_id(rule),
+                format!(
+                    "`{}` has generic arguments inside the path; rewrite it to `{}` by hand",
+                    join(&canonical),
+                    join(&new_path)
+                ),
+            );
+            return;
+        }
+        if is_compat {
+            self.needs_shim = true;
+            self.report_fallback(start, &canonical, rule);
+        }
+        self.edits
+            .push(Edit::replace(start..end, join(&new_path), rule_id(rule)));
+        self.rewrites.push(rule_id(rule));
+    }
+
+    /// Rewrites the async-std `use` items, now that every use of them has been seen.
+    fn rewrite_imports(&mut self) {
+        for (item, plans) in self.imports.items.iter().zip(&self.leaf_plans) {
+            let mut leaves: Vec<UseLeaf> = Vec::new();
+            let mut changed = false;
+            for (leaf, plan) in item.leaves.iter().zip(plans) {
+                match plan {
+                    LeafPlan::Keep => leaves.push(leaf.clone()),
+                    LeafPlan::Remove => changed = true,
+                    LeafPlan::Replace(path) => {
+                        changed |= *path != leaf.path;
+                        leaves.push(UseLeaf {
+                            path: path.clone(),
+                            kind: leaf.kind.clone(),
+                            is_self: false,
+                        });
+                    }
+                    LeafPlan::CompatIfUsed(path) => {
+                        changed = true;
+                        let used = leaf
+                            .local_name()
+                            .is_some_and(|name| self.compat_modules_used.contains(name));
+                        if used {
+                            leaves.push(UseLeaf {
+                                path: path.clone(),
+                                kind: leaf.kind.clone(),
+                                is_self: false,
+                            });
+                        }
+                    }
+                }
+            }
+            if changed {
+                let edit = self.render_use_item(item, &leaves);
+                self.rewrites.push(edit.rule);
+                self.edits.push(edit);
+            }
+        }
+    }
+
+    /// The edit that turns `item` into `use` items for `leaves`: one item per crate
+    /// root, or none at all.
+    fn render_use_item(&self, item: &UseItem, leaves: &[UseLeaf]) -> Edit {
+        const RULE: &str = "use";
+        if leaves.is_empty() {
+            return Edit::replace(self.whole_lines(item.item.clone()), "", RULE);
+        }
+        let mut roots: Vec<&str> = Vec::new();
+        for leaf in leaves {
+            let root = leaf.path.first().map(String::as_str).unwrap_or_default();
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+        if roots.len() == 1 {
+            return Edit::replace(item.tree.clone(), imports::render_tree(leaves), RULE);
+        }
+        // Several crates: one item each, with the same attributes and visibility.
+        let prefix = &self.text[item.prefix.clone()];
+        let indent = self.indentation(item.item.start);
+        let colon = if item.leading_colon { "::" } else { "" };
+        let items: Vec<String> = roots
+            .iter()
+            .map(|root| {
+                let group: Vec<UseLeaf> = leaves
+                    .iter()
+                    .filter(|leaf| leaf.path.first().map(String::as_str) == Some(*root))
+                    .cloned()
+                    .collect();
+                format!("{prefix}use {colon}{};", imports::render_tree(&group))
+            })
+            .collect();
+        Edit::replace(item.item.clone(), items.join(&format!("\n{indent}")), RULE)
+    }
+
+    /// The whitespace before the first token on the line holding `offset`.
+    fn indentation(&self, offset: usize) -> &'a str {
+        let start = self.index.line_start(offset);
+        let line = &self.text[start..offset];
+        let end = line.len() - line.trim_start().len();
+        &line[..end]
+    }
+
+    /// `range` widened to whole lines when nothing else is on them, so that deleting it
+    /// leaves no blank line behind; otherwise `range` and the spaces after it.
+    fn whole_lines(&self, range: Range<usize>) -> Range<usize> {
+        let line_start = self.index.line_start(range.start);
+        let before = &self.text[line_start..range.start];
+        let after_end = self.text[range.end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| range.end + i);
+        let after = &self.text[range.end..after_end];
+        if before.trim().is_empty() && after.trim().is_empty() {
+            let end = (after_end + 1).min(self.text.len());
+            line_start..end
+        } else {
+            let spaces = after.len() - after.trim_start().len();
+            range.start..range.end + spaces
+        }
+    }
+
+    fn finish(mut self) -> SourceMigration {
+        self.rewrite_imports();
+        for (offset, rule) in std::mem::take(&mut self.spawns_seen) {
+            if !self.spawns_accounted.contains(&offset) {
+                self.hazard(
+                    offset,
+                    rule.id(),
+                    "this task handle is kept: a dropped smol `Task` cancels its task, where \
+                     async-std's `JoinHandle` let it run; make sure every path awaits it, \
+                     cancels it or calls `.detach()`",
+                );
+            }
+        }
+        SourceMigration {
+            edits: self.edits,
+            findings: self.findings,
+            needs_shim: self.needs_shim,
+            rewrites: self.rewrites,
+        }
+    }
+}
+
+fn rule_id(rule: Option<&'static rules::Rule>) -> &'static str {
+    rule.map_or("no-rule", rules::Rule::id)
+}
+
+impl<'ast> Visit<'ast> for Rewriter<'_> {
+    fn visit_item_use(&mut self, _: &'ast syn::ItemUse) {
+        // Handled as a whole by `rewrite_imports`.
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        self.rewrite_path(path);
+        syn::visit::visit_path(self, path);
+    }
+
+    fn visit_item_fn(&mut self, function: &'ast syn::ItemFn) {
+        self.rewrite_entry_point(function);
+        syn::visit::visit_item_fn(self, function);
+    }
+
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        self.account_for_spawns(block);
+        syn::visit::visit_block(self, block);
+    }
+
+    fn visit_expr_await(&mut self, expr: &'ast syn::ExprAwait) {
+        if let Some(call) = self.spawn_call(&expr.base) {
+            let start = self.range(call.span()).start;
+            self.spawns_accounted.insert(start);
+        }
+        syn::visit::visit_expr_await(self, expr);
+    }
+
+    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        if let syn::Expr::Path(func) = &*call.func {
+            if let Some(rule) = self.rule_of(&func.path) {
+                if matches!(rule.action, Action::Spawn(_)) {
+                    let start = self.range(call.span()).start;
+                    self.spawns_seen.push((start, rule));
+                }
+            }
+        }
+        syn::visit::visit_expr_call(self, call);
+    }
+}

@@ -1,0 +1,63 @@
+//! async-std 1.13's public API, with async-std's behaviour, built on smol's crates.
+//!
+//! async-std was discontinued in 2025 and asks its users to move to smol. This crate is
+//! the road that needs no code change: depend on it under async-std's name and the code
+//! compiles and behaves as before, now running on [async-executor], [async-io],
+//! [blocking] and [futures-lite].
+//!
+//! ```toml
+//! [dependencies]
+//! async-std = { package = "async-std-compat", version = "1.13", features = ["attributes"] }
+//! ```
+//!
+//! Behaviour follows async-std, not smol, wherever the two differ:
+//!
+//! - dropping a [`task::JoinHandle`] detaches its task (a dropped smol `Task` cancels it);
+//! - the global executor runs one worker per core, or `ASYNC_STD_THREAD_COUNT` workers
+//!   (smol's global executor has one thread).
+//!
+//! # Examples
+//!
+//! ```
+//! use async_std_compat::task;
+//!
+//! let answer = task::block_on(async {
+//!     // Dropping this handle would detach the task, as in async-std.
+//!     let handle = task::spawn(async { 6 * 7 });
+//!     handle.await
+//! });
+//! assert_eq!(answer, 42);
+//! ```
+#![deny(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
+
+pub mod io;
+pub mod net;
+pub mod prelude;
+pub mod task;
+
+mod rt;
+
+/// Runs an `async fn main` on the runtime: `#[async_std::main]`.
+///
+/// The function may return `()` or any `Result<T, E>` with `E: Debug`, as a plain `main`
+/// may. The body runs inside [`task::block_on`].
+///
+/// ```
+/// #[async_std_compat::main]
+/// async fn main() {
+///     println!("Hello, world!");
+/// }
+/// ```
+#[cfg(feature = "attributes")]
+pub use async_std_compat_macros::main;
+
+/// Runs an `async fn` test on the runtime: `#[async_std::test]`.
+#[cfg(feature = "attributes")]
+pub use async_std_compat_macros::test;
+
+/// Not public API: what the attribute macros expand to.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::task::block_on;
+}

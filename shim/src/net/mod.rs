@@ -1,0 +1,53 @@
+//! Networking primitives for TCP communication: async-std's `net` module.
+//!
+//! The types are async-std's, built on async-io's `Async` wrapper: `TcpStream` is
+//! `Clone` and also reads and writes through `&TcpStream`, as async-std's does.
+//!
+//! ```no_run
+//! use async_std_compat::net::TcpListener;
+//! use async_std_compat::prelude::*;
+//!
+//! # async_std_compat::task::block_on(async {
+//! let listener = TcpListener::bind("127.0.0.1:8080").await?;
+//! let mut incoming = listener.incoming();
+//! while let Some(stream) = incoming.next().await {
+//!     let stream = stream?;
+//!     let (reader, writer) = &mut (&stream, &stream);
+//!     async_std_compat::io::copy(reader, writer).await?;
+//! }
+//! # std::io::Result::Ok(()) }).unwrap();
+//! ```
+
+mod addr;
+mod tcp;
+
+pub use addr::{ToSocketAddrs, ToSocketAddrsFuture};
+pub use std::net::{
+    AddrParseError, IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, SocketAddrV4, SocketAddrV6,
+};
+pub use tcp::{Incoming, TcpListener, TcpStream};
+
+use std::io;
+
+/// Binds or connects to each address `addrs` resolves to, in order, returning the first
+/// success or the last error, as std and async-std do.
+async fn each_addr<A, T, F, Fut>(addrs: A, mut attempt: F) -> io::Result<T>
+where
+    A: ToSocketAddrs,
+    F: FnMut(SocketAddr) -> Fut,
+    Fut: std::future::Future<Output = io::Result<T>>,
+{
+    let mut last_error = None;
+    for addr in addrs.to_socket_addrs().await? {
+        match attempt(addr).await {
+            Ok(value) => return Ok(value),
+            Err(error) => last_error = Some(error),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "could not resolve to any addresses",
+        )
+    }))
+}

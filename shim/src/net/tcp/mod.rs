@@ -1,0 +1,5 @@
+mod listener;
+mod stream;
+
+pub use listener::{Incoming, TcpListener};
+pub use stream::TcpStream;

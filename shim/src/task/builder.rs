@@ -1,0 +1,68 @@
+use std::future::Future;
+use std::io;
+use std::sync::Arc;
+
+use super::task::SupportTaskLocals;
+use super::{block_on, JoinHandle, Task, TaskLocalsWrapper};
+
+/// Task builder that configures the settings of a new task, such as its name.
+///
+/// ```
+/// use async_std_compat::task;
+///
+/// # task::block_on(async {
+/// let handle = task::Builder::new()
+///     .name("worker".to_string())
+///     .spawn(async { task::current().name().map(String::from) })?;
+/// assert_eq!(handle.await.as_deref(), Some("worker"));
+/// # std::io::Result::Ok(())
+/// # }).unwrap()
+/// ```
+#[derive(Debug, Default)]
+pub struct Builder {
+    name: Option<String>,
+}
+
+impl Builder {
+    /// Creates a new builder.
+    pub fn new() -> Builder {
+        Builder { name: None }
+    }
+
+    /// Configures the name of the task.
+    pub fn name(mut self, name: String) -> Builder {
+        self.name = Some(name);
+        self
+    }
+
+    /// Wraps `future` with a new task's identity.
+    fn build<F: Future>(self, future: F) -> SupportTaskLocals<F> {
+        let task = Task::new(self.name.map(Arc::new));
+        SupportTaskLocals {
+            tag: Arc::new(TaskLocalsWrapper::new(task)),
+            future,
+        }
+    }
+
+    /// Spawns a task with the configured settings on the global runtime.
+    ///
+    /// Never fails; the `Result` is async-std's signature.
+    pub fn spawn<F, T>(self, future: F) -> io::Result<JoinHandle<T>>
+    where
+        F: Future<Output = T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let wrapped = self.build(future);
+        let task = wrapped.tag.task().clone();
+        Ok(JoinHandle::new(crate::rt::spawn(wrapped), task))
+    }
+
+    /// Runs a future to completion on the current thread with the configured settings:
+    /// [`task::block_on`](super::block_on) with a named task.
+    pub fn blocking<F, T>(self, future: F) -> T
+    where
+        F: Future<Output = T>,
+    {
+        block_on::run(self.build(future))
+    }
+}
