@@ -39,6 +39,11 @@ pub fn discover(root: &Path) -> io::Result<Files> {
             continue;
         }
         let path = entry.into_path();
+        // `./src/main.rs` -> `src/main.rs`, as a user (and `git apply`) writes it.
+        let path = match path.strip_prefix(".") {
+            Ok(rest) => rest.to_path_buf(),
+            Err(_) => path,
+        };
         if path.file_name().is_some_and(|name| name == "Cargo.toml") {
             files.manifests.push(path);
         } else if path.extension().is_some_and(|ext| ext == "rs") {

@@ -26,3 +26,6 @@ pub use crate::io::{ReadExt as _, WriteExt as _};
 
 #[doc(hidden)]
 pub use futures_lite::stream::StreamExt as _;
+
+#[doc(no_inline)]
+pub use crate::task_local;

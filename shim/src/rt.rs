@@ -11,7 +11,27 @@ use std::num::NonZeroUsize;
 use std::sync::OnceLock;
 use std::thread;
 
-use async_executor::Executor;
+use async_executor::{Executor, LocalExecutor};
+
+thread_local! {
+    /// This thread's executor for `!Send` tasks ([`crate::task::spawn_local`]), driven by
+    /// the outermost `block_on` on the thread and by the worker loop, as in async-std.
+    static LOCAL_EXECUTOR: LocalExecutor<'static> = const { LocalExecutor::new() };
+}
+
+/// Spawns a `!Send` future on this thread's local executor.
+pub(crate) fn spawn_local<F>(future: F) -> async_task::Task<F::Output>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    LOCAL_EXECUTOR.with(|local| local.spawn(future))
+}
+
+/// Blocks this thread on `future`, driving the reactor and this thread's local executor.
+pub(crate) fn block_on_with_local<F: Future>(future: F) -> F::Output {
+    LOCAL_EXECUTOR.with(|local| async_io::block_on(local.run(future)))
+}
 
 /// The executor every [`crate::task::spawn`]ed task runs on.
 pub(crate) fn executor() -> &'static Executor<'static> {
@@ -38,9 +58,10 @@ fn worker_loop(executor: &'static Executor<'static>, _index: usize) {
     loop {
         let run = executor.run(std::future::pending::<()>());
         // `run` only returns if a task's panic escapes the executor (it should not);
-        // restart the worker rather than shrink the pool.
+        // restart the worker rather than shrink the pool. The worker also drives its
+        // thread's local executor, so `spawn_local` works inside spawned tasks.
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            async_io::block_on(run);
+            block_on_with_local(run);
         }));
     }
 }

@@ -19,6 +19,11 @@ pub(super) const RULES: &[Rule] = &[
         note: "smol's block_on drives the reactor but starts no worker threads",
     },
     Rule {
+        item: "async_std::task::yield_now",
+        action: Rename("smol::future::yield_now"),
+        note: "the same: wakes the task and returns `Pending` once",
+    },
+    Rule {
         item: "async_std::task::JoinHandle",
         action: Rename("smol::Task"),
         note: "awaits the same way; dropping it cancels the task instead of detaching it",

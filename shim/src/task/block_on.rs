@@ -61,7 +61,8 @@ pub(super) fn run<F: Future>(future: SupportTaskLocals<F>) -> F::Output {
     crate::rt::executor();
     let guard = NestingGuard::enter();
     if guard.outermost {
-        async_io::block_on(future)
+        // The outermost `block_on` also runs this thread's `spawn_local` tasks.
+        crate::rt::block_on_with_local(future)
     } else {
         futures_lite::future::block_on(future)
     }

@@ -57,6 +57,35 @@ impl Builder {
         Ok(JoinHandle::new(crate::rt::spawn(wrapped), task))
     }
 
+    /// Spawns a `!Send` task with the configured settings on this thread's local
+    /// executor.
+    ///
+    /// The task runs while a [`block_on`](super::block_on) is running on this thread (or,
+    /// on a runtime worker, between other tasks), as in async-std. Never fails; the
+    /// `Result` is async-std's signature.
+    ///
+    /// ```
+    /// use async_std_compat::task;
+    /// use std::rc::Rc;
+    ///
+    /// # task::block_on(async {
+    /// let shared = Rc::new(5);
+    /// let handle = task::Builder::new().local(async move { *shared + 1 })?;
+    /// assert_eq!(handle.await, 6);
+    /// # std::io::Result::Ok(())
+    /// # }).unwrap()
+    /// ```
+    #[cfg(feature = "unstable")]
+    pub fn local<F, T>(self, future: F) -> io::Result<JoinHandle<T>>
+    where
+        F: Future<Output = T> + 'static,
+        T: 'static,
+    {
+        let wrapped = self.build(future);
+        let task = wrapped.tag.task().clone();
+        Ok(JoinHandle::new(crate::rt::spawn_local(wrapped), task))
+    }
+
     /// Runs a future to completion on the current thread with the configured settings:
     /// [`task::block_on`](super::block_on) with a named task.
     pub fn blocking<F, T>(self, future: F) -> T

@@ -7,6 +7,7 @@ use std::task::{Context, Poll};
 
 use pin_project_lite::pin_project;
 
+use super::task_local::LocalsMap;
 use super::TaskId;
 
 /// A handle to a task: its id and, when it was given one, its name.
@@ -52,6 +53,7 @@ impl fmt::Debug for Task {
 #[derive(Debug)]
 pub(crate) struct TaskLocalsWrapper {
     task: Task,
+    locals: LocalsMap,
 }
 
 thread_local! {
@@ -61,7 +63,15 @@ thread_local! {
 
 impl TaskLocalsWrapper {
     pub(crate) fn new(task: Task) -> Self {
-        TaskLocalsWrapper { task }
+        TaskLocalsWrapper {
+            task,
+            locals: LocalsMap::default(),
+        }
+    }
+
+    /// The task's task-local values.
+    pub(crate) fn locals(&self) -> &LocalsMap {
+        &self.locals
     }
 
     pub(crate) fn task(&self) -> &Task {
