@@ -11,7 +11,9 @@ use smolify_tests::{build_binary, workspace_root};
 const EXPECTED: &str = "first: 10, second: 10";
 
 fn run(binary: &Path) -> String {
-    let output = Command::new(binary).output().expect("cannot run the program");
+    let output = Command::new(binary)
+        .output()
+        .expect("cannot run the program");
     assert!(output.status.success());
     String::from_utf8(output.stdout).unwrap().trim().to_string()
 }
@@ -44,7 +46,10 @@ fn on_the_shim_a_dropped_handle_detaches() {
     while !finished.load(Ordering::SeqCst) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
-    assert!(finished.load(Ordering::SeqCst), "the detached task did not finish");
+    assert!(
+        finished.load(Ordering::SeqCst),
+        "the detached task did not finish"
+    );
 }
 
 #[test]
@@ -69,7 +74,11 @@ fn migrated_program_on_smol() {
         .arg(scratch.path())
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 
     let source = std::fs::read_to_string(scratch.path().join("src/main.rs")).unwrap();
     assert_eq!(source.matches(".detach()").count(), 2, "{source}");

@@ -22,18 +22,33 @@ fn check_echo_server(binary: std::path::PathBuf) {
 #[test]
 fn legacy_echo_server_on_async_std() {
     let manifest = workspace_root().join("examples/legacy/Cargo.toml");
-    check_echo_server(build_binary(&manifest, "echo-server", "echo-server", "legacy"));
+    check_echo_server(build_binary(
+        &manifest,
+        "echo-server",
+        "echo-server",
+        "legacy",
+    ));
 }
 
 #[test]
 fn legacy_echo_server_on_the_shim() {
     let manifest = workspace_root().join("Cargo.toml");
-    check_echo_server(build_binary(&manifest, "echo-server-on-shim", "echo-server-on-shim", "workspace"));
+    check_echo_server(build_binary(
+        &manifest,
+        "echo-server-on-shim",
+        "echo-server-on-shim",
+        "workspace",
+    ));
 }
 
 #[test]
 fn migrated_echo_server_on_smol() {
     // Same package name as the legacy one, other workspace: its own target folder.
     let manifest = workspace_root().join("examples/migrated/Cargo.toml");
-    check_echo_server(build_binary(&manifest, "echo-server", "echo-server", "migrated"));
+    check_echo_server(build_binary(
+        &manifest,
+        "echo-server",
+        "echo-server",
+        "migrated",
+    ));
 }

@@ -76,6 +76,7 @@ pub fn inspect(text: &str) -> Result<ManifestInfo, ManifestError> {
 /// for the items that fell back to it.
 pub fn migrate(text: &str, needs_shim: bool) -> Result<Vec<Edit>, ManifestError> {
     let document = parse(text)?;
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut edits = Vec::new();
     for entry in async_std_entries(document.as_table()) {
         let mut replacement = if entry.table_has_smol {
@@ -85,7 +86,7 @@ pub fn migrate(text: &str, needs_shim: bool) -> Result<Vec<Edit>, ManifestError>
         };
         if needs_shim {
             if !replacement.is_empty() {
-                replacement.push('\n');
+                replacement.push_str(newline);
             }
             replacement.push_str(&shim_dependency(&entry.features));
         }

@@ -43,12 +43,20 @@ fn read(path: &Path) -> String {
 #[test]
 fn a_dry_run_prints_a_diff_that_git_applies_and_writes_nothing() {
     let folder = crate_folder(LEGACY);
-    let output = smolify().arg(".").current_dir(folder.path()).output().unwrap();
+    let output = smolify()
+        .arg(".")
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let diff = String::from_utf8(output.stdout).unwrap();
     assert!(diff.contains("+    smol::block_on(async {"), "{diff}");
     assert!(diff.contains("-async-std = "), "{diff}");
-    assert_eq!(read(&folder.path().join("src/main.rs")), LEGACY, "nothing written");
+    assert_eq!(
+        read(&folder.path().join("src/main.rs")),
+        LEGACY,
+        "nothing written"
+    );
 
     std::fs::write(folder.path().join("changes.diff"), &diff).unwrap();
     let applied = Command::new("git")
@@ -56,9 +64,16 @@ fn a_dry_run_prints_a_diff_that_git_applies_and_writes_nothing() {
         .current_dir(folder.path())
         .output()
         .unwrap();
-    assert!(applied.status.success(), "{}", String::from_utf8_lossy(&applied.stderr));
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
     let migrated = read(&folder.path().join("src/main.rs"));
-    assert!(migrated.contains("smol::spawn(async { println!(\"hi\") }).detach();"), "{migrated}");
+    assert!(
+        migrated.contains("smol::spawn(async { println!(\"hi\") }).detach();"),
+        "{migrated}"
+    );
     assert!(read(&folder.path().join("Cargo.toml")).contains("smol = \"2\" # runtime"));
 }
 
@@ -66,13 +81,21 @@ fn a_dry_run_prints_a_diff_that_git_applies_and_writes_nothing() {
 fn apply_writes_and_check_then_finds_nothing_to_do() {
     let folder = crate_folder(LEGACY);
     smolify().arg("--check").arg(folder.path()).assert().code(1);
-    smolify().arg("--apply").arg(folder.path()).assert().success();
+    smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .assert()
+        .success();
     let migrated = read(&folder.path().join("src/main.rs"));
     assert_eq!(
         migrated,
         "\nfn main() {\n    smol::block_on(async {\n        // Fire and forget.\n        smol::spawn(async { println!(\"hi\") }).detach();\n    })\n}\n"
     );
-    smolify().arg("--check").arg(folder.path()).assert().success();
+    smolify()
+        .arg("--check")
+        .arg(folder.path())
+        .assert()
+        .success();
 }
 
 #[test]
@@ -99,7 +122,10 @@ fn a_file_that_does_not_parse_is_left_untouched_and_reported() {
     assert_eq!(output.status.code(), Some(1), "files were left unmigrated");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("src/broken.rs:"), "{stderr}");
-    assert!(stderr.contains("not valid Rust, left untouched"), "{stderr}");
+    assert!(
+        stderr.contains("not valid Rust, left untouched"),
+        "{stderr}"
+    );
     assert_eq!(read(&folder.path().join("src/broken.rs")), broken);
     // The other files were still migrated.
     assert!(read(&folder.path().join("src/main.rs")).contains("smol::block_on"));
@@ -109,7 +135,11 @@ fn a_file_that_does_not_parse_is_left_untouched_and_reported() {
 fn a_file_without_async_std_comes_out_byte_identical() {
     let plain = "// no async-std here\nfn main() {\n    println!(\"hi\");\n}\n";
     let folder = crate_folder(plain);
-    smolify().arg("--apply").arg(folder.path()).assert().success();
+    smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .assert()
+        .success();
     assert_eq!(read(&folder.path().join("src/main.rs")), plain);
 }
 

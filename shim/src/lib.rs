@@ -31,9 +31,12 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
+pub mod channel;
+pub mod future;
 pub mod io;
 pub mod net;
 pub mod prelude;
+pub mod sync;
 pub mod task;
 
 mod rt;

@@ -24,6 +24,9 @@ pub use crate::io::{BufRead as _, Read as _, Seek as _, Write as _};
 #[doc(hidden)]
 pub use crate::io::{ReadExt as _, WriteExt as _};
 
+#[doc(inline)]
+pub use crate::future::future::FutureExt;
+
 #[doc(hidden)]
 pub use futures_lite::stream::StreamExt as _;
 

@@ -20,6 +20,7 @@ thread_local! {
 }
 
 /// Spawns a `!Send` future on this thread's local executor.
+#[cfg(feature = "unstable")]
 pub(crate) fn spawn_local<F>(future: F) -> async_task::Task<F::Output>
 where
     F: Future + 'static,

@@ -76,6 +76,37 @@ pub fn lookup(path: &[String]) -> Option<&'static Rule> {
     })
 }
 
+/// The migration guide, generated from the table: one row per async-std item, with
+/// its smol replacement and the note. `docs/migration-guide.md` is this text.
+pub fn guide_markdown() -> String {
+    let mut out = String::from(
+        "# Migration guide: async-std 1.13 -> smol 2\n\n\
+         Generated from the rule table of `cargo smolify` (`migrate-cli/src/rules/`); do \
+         not edit by hand. Items without a rule fall back to `async-std-compat`.\n\n\
+         | async-std item | smol replacement | notes |\n|---|---|---|\n",
+    );
+    for rule in all() {
+        let replacement = match rule.action {
+            Action::Rename(to) | Action::Module(to) => format!("`{to}`"),
+            Action::Spawn(to) => format!("`{to}(..)`, `.detach()` where the handle was dropped"),
+            Action::ModuleWithoutCounterpart => "(no module; item by item)".to_string(),
+            Action::MainAttribute => "`fn main() { smol::block_on(async { .. }) }`".to_string(),
+            Action::TestAttribute => "`#[test]` + `smol::block_on(async { .. })`".to_string(),
+            Action::Fallback => format!(
+                "`{}` (async-std-compat)",
+                rule.item.replacen("async_std", "async_std_compat", 1)
+            ),
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.item,
+            replacement,
+            rule.note.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 /// The path an item falls back to in async-std-compat: async-std's own path.
 pub fn fallback_path(path: &[String]) -> String {
     let mut out = String::from("async_std_compat");
@@ -98,6 +129,20 @@ mod tests {
             assert!(rule.item.starts_with("async_std"), "{}", rule.item);
             assert!(seen.insert(rule.item), "two rules for {}", rule.item);
         }
+    }
+
+    #[test]
+    fn the_migration_guide_in_the_docs_is_generated_from_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/migration-guide.md");
+        let generated = guide_markdown();
+        if std::env::var_os("SMOLIFY_BLESS").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/migration-guide.md is stale: run `SMOLIFY_BLESS=1 cargo test -p cargo-smolify`"
+        );
     }
 
     #[test]

@@ -87,6 +87,7 @@ impl Rewriter<'_> {
         let open = self.range(block.brace_token.span.open());
         let close = self.range(block.brace_token.span.close());
         let indent = self.indentation(item_start).to_string();
+        let nl = self.newline;
         let multiline = self.text[open.end..close.start].contains('\n');
         if !multiline {
             self.edits
@@ -96,7 +97,7 @@ impl Rewriter<'_> {
         }
         self.edits.push(Edit::insert(
             open.end,
-            format!("\n{indent}{INDENT}smol::block_on(async {{"),
+            format!("{nl}{indent}{INDENT}smol::block_on(async {{"),
             rule,
         ));
         let literals = multiline_literals(&block.to_token_stream(), self.base);
@@ -123,13 +124,13 @@ impl Rewriter<'_> {
         if close_alone {
             self.edits.push(Edit::insert(
                 close.start,
-                format!("{INDENT}}})\n{indent}"),
+                format!("{INDENT}}}){nl}{indent}"),
                 rule,
             ));
         } else {
             self.edits.push(Edit::insert(
                 close.start,
-                format!("\n{indent}{INDENT}}})\n{indent}"),
+                format!("{nl}{indent}{INDENT}}}){nl}{indent}"),
                 rule,
             ));
         }

@@ -160,6 +160,8 @@ struct Rewriter<'a> {
     crate_names: &'a [String],
     imports: &'a Imports,
     index: LineIndex<'a>,
+    /// The file's line ending, used in inserted text: `\r\n` for CRLF files.
+    newline: &'static str,
     edits: Vec<Edit>,
     findings: Vec<Finding>,
     needs_shim: bool,
@@ -188,6 +190,7 @@ impl<'a> Rewriter<'a> {
             crate_names,
             imports,
             index: LineIndex::new(text),
+            newline: if text.contains("\r\n") { "\r\n" } else { "\n" },
             edits: Vec::new(),
             findings: Vec::new(),
             needs_shim: false,
@@ -477,7 +480,11 @@ impl<'a> Rewriter<'a> {
                 format!("{prefix}use {colon}{};", imports::render_tree(&group))
             })
             .collect();
-        Edit::replace(item.item.clone(), items.join(&format!("\n{indent}")), RULE)
+        Edit::replace(
+            item.item.clone(),
+            items.join(&format!("{}{indent}", self.newline)),
+            RULE,
+        )
     }
 
     /// The whitespace before the first token on the line holding `offset`.
@@ -491,7 +498,10 @@ impl<'a> Rewriter<'a> {
     /// `range` widened to whole lines when nothing else is on them, so that deleting it
     /// leaves no blank line behind; otherwise `range` and the spaces after it.
     fn whole_lines(&self, range: Range<usize>) -> Range<usize> {
-        let line_start = self.index.line_start(range.start);
+        let mut line_start = self.index.line_start(range.start);
+        if self.text[line_start..].starts_with('\u{feff}') {
+            line_start += '\u{feff}'.len_utf8();
+        }
         let before = &self.text[line_start..range.start];
         let after_end = self.text[range.end..]
             .find('\n')
@@ -501,7 +511,7 @@ impl<'a> Rewriter<'a> {
             let end = (after_end + 1).min(self.text.len());
             line_start..end
         } else {
-            let spaces = after.len() - after.trim_start().len();
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
             range.start..range.end + spaces
         }
     }
@@ -570,5 +580,114 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
             }
         }
         syn::visit::visit_expr_call(self, call);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+
+    fn migrated(text: &str) -> (String, SourceMigration) {
+        let migration = migrate(text, &["async_std".to_string()]).expect("parses");
+        let out = apply(text, &migration.edits).expect("no conflict");
+        (out, migration)
+    }
+
+    fn hazards(migration: &SourceMigration) -> usize {
+        migration
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Hazard)
+            .count()
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf_and_a_bom_is_kept() {
+        let text = "\u{feff}use async_std::task;\r\n\r\n#[async_std::main]\r\nasync fn main() {\r\n    task::spawn(async {});\r\n}\r\n";
+        let (out, _) = migrated(text);
+        assert!(out.starts_with('\u{feff}'));
+        assert_eq!(
+            out.matches('\n').count(),
+            out.matches("\r\n").count(),
+            "{out:?}"
+        );
+        assert!(out.contains("smol::spawn(async {}).detach();"), "{out}");
+    }
+
+    #[test]
+    fn a_multiline_string_in_main_is_not_reindented() {
+        let text = "#[async_std::main]\nasync fn main() {\n    let s = \"a\nb\";\n    println!(\"{s}\");\n}\n";
+        let (out, _) = migrated(text);
+        assert_eq!(
+            out,
+            "fn main() {\n    smol::block_on(async {\n        let s = \"a\nb\";\n        println!(\"{s}\");\n    })\n}\n"
+        );
+    }
+
+    #[test]
+    fn an_awaited_handle_needs_nothing() {
+        let text = "use async_std::task;\nasync fn f() -> u8 {\n    let h = task::spawn(async { 1 });\n    h.await\n}\n";
+        let (out, migration) = migrated(text);
+        assert_eq!(
+            out,
+            "async fn f() -> u8 {\n    let h = smol::spawn(async { 1 });\n    h.await\n}\n"
+        );
+        assert_eq!(hazards(&migration), 0);
+    }
+
+    #[test]
+    fn an_unused_binding_and_drop_detach() {
+        let text = "use async_std::task;\nfn f() {\n    let h = task::spawn(async {});\n    drop(async_std::task::spawn(async {}));\n}\n";
+        let (out, migration) = migrated(text);
+        assert_eq!(
+            out,
+            "fn f() {\n    smol::spawn(async {}).detach();\n    smol::spawn(async {}).detach();\n}\n"
+        );
+        assert_eq!(hazards(&migration), 0);
+    }
+
+    #[test]
+    fn a_stored_handle_is_a_hazard() {
+        let text = "use async_std::task;\nfn f(v: &mut Vec<task::JoinHandle<()>>) {\n    v.push(task::spawn(async {}));\n}\n";
+        let (out, migration) = migrated(text);
+        assert!(out.contains("Vec<smol::Task<()>>"), "{out}");
+        assert!(out.contains("v.push(smol::spawn(async {}));"), "{out}");
+        assert_eq!(hazards(&migration), 1);
+    }
+
+    #[test]
+    fn imports_keep_aliases_and_split_by_crate() {
+        let text = "use async_std::{net::TcpStream as Stream, io::ReadExt as _, task::current};\n";
+        let (out, migration) = migrated(text);
+        assert_eq!(
+            out,
+            "use smol::{net::TcpStream as Stream, io::AsyncReadExt as _};\nuse async_std_compat::task::current;\n"
+        );
+        assert!(migration.needs_shim);
+    }
+
+    #[test]
+    fn code_without_async_std_gets_no_edit() {
+        let text = "use std::io;\n// async_std::task::spawn in a comment\nfn main() {}\n";
+        let (_, migration) = migrated(text);
+        assert!(migration.edits.is_empty());
+    }
+
+    #[test]
+    fn a_nested_main_keeps_its_indentation() {
+        let text =
+            "mod m {\n    #[async_std::test]\n    async fn t() {\n        f().await;\n    }\n}\n";
+        let (out, _) = migrated(text);
+        assert_eq!(
+            out,
+            "mod m {\n    #[test]\n    fn t() {\n        smol::block_on(async {\n            f().await;\n        })\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn invalid_rust_is_an_error_with_a_location() {
+        let error = migrate("fn f( {", &["async_std".to_string()]).unwrap_err();
+        assert!(error.offset <= 7);
     }
 }

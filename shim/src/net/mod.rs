@@ -12,8 +12,9 @@
 //! let mut incoming = listener.incoming();
 //! while let Some(stream) = incoming.next().await {
 //!     let stream = stream?;
-//!     let (reader, writer) = &mut (&stream, &stream);
-//!     async_std_compat::io::copy(reader, writer).await?;
+//!     let mut buf = [0u8; 1024];
+//!     let n = (&stream).read(&mut buf).await?;
+//!     (&stream).write_all(&buf[..n]).await?;
 //! }
 //! # std::io::Result::Ok(()) }).unwrap();
 //! ```

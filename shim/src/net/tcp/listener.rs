@@ -15,15 +15,16 @@ use crate::net::ToSocketAddrs;
 /// Unlike async-net's listener, this one is not `Clone`, as in async-std.
 ///
 /// ```no_run
-/// use async_std_compat::{io, net::TcpListener, prelude::*};
+/// use async_std_compat::{net::TcpListener, prelude::*};
 ///
 /// # async_std_compat::task::block_on(async {
 /// let listener = TcpListener::bind("127.0.0.1:8080").await?;
 /// let mut incoming = listener.incoming();
 /// while let Some(stream) = incoming.next().await {
 ///     let stream = stream?;
-///     let (reader, writer) = &mut (&stream, &stream);
-///     io::copy(reader, writer).await?;
+///     let mut buf = [0u8; 1024];
+///     let n = (&stream).read(&mut buf).await?;
+///     (&stream).write_all(&buf[..n]).await?;
 /// }
 /// # std::io::Result::Ok(()) }).unwrap();
 /// ```

@@ -10,7 +10,6 @@ pin_project! {
     #[project = MaybeDoneProj]
     #[project_ref = MaybeDoneProjRef]
     #[project_replace = MaybeDoneProjReplace]
-    #[derive(Debug)]
     pub(crate) enum MaybeDone<F: Future> {
         Future { #[pin] future: F },
         Done { output: F::Output },
