@@ -29,6 +29,10 @@ struct Arguments {
     /// Print nothing but the summary, and exit with 1 when anything would change.
     #[arg(long)]
     check: bool,
+
+    /// With --apply, write even when git reports uncommitted changes under PATH.
+    #[arg(long)]
+    allow_dirty: bool,
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,19 @@ fn run(arguments: &Arguments) -> anyhow::Result<ExitCode> {
     let plan = plan(&clean(&arguments.path))
         .with_context(|| format!("cannot read {}", arguments.path.display()))?;
 
+    if arguments.apply && !arguments.allow_dirty {
+        let dirty = uncommitted_changes(&arguments.path);
+        if !dirty.is_empty() {
+            eprintln!(
+                "error: {} has uncommitted changes; commit or stash them first, or pass \
+                 --allow-dirty:\n{}",
+                arguments.path.display(),
+                dirty.join("\n")
+            );
+            return Ok(ExitCode::from(2));
+        }
+    }
+
     if arguments.apply {
         write::write(&plan)?;
     } else if !arguments.check {
@@ -81,6 +98,30 @@ fn run(arguments: &Arguments) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What `git status` lists as changed under `path`: empty when it is clean, or not in
+/// a git work tree (there is nothing to protect then but the files themselves, which
+/// are written atomically).
+fn uncommitted_changes(path: &std::path::Path) -> Vec<String> {
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."))
+    };
+    let output = std::process::Command::new("git")
+        .args(["status", "--porcelain", "--untracked-files=no", "--", "."])
+        .current_dir(folder)
+        .output();
+    match output {
+        Ok(output) if output.status.success() => String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| format!("  {line}"))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `./src` -> `src`, so that diff paths read as the user would write them.

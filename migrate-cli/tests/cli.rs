@@ -156,3 +156,45 @@ fn a_missing_path_is_a_usage_error() {
 fn an_unknown_flag_is_a_usage_error() {
     smolify().arg("--frobnicate").assert().code(2);
 }
+
+fn git(folder: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn apply_refuses_a_dirty_git_tree_unless_allowed() {
+    let folder = crate_folder(LEGACY);
+    git(folder.path(), &["init", "-q"]);
+    git(folder.path(), &["add", "."]);
+    git(folder.path(), &["commit", "-qm", "legacy"]);
+    std::fs::write(
+        folder.path().join("src/main.rs"),
+        format!("{LEGACY}// edited\n"),
+    )
+    .unwrap();
+
+    smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("uncommitted changes"));
+    assert!(read(&folder.path().join("src/main.rs")).contains("#[async_std::main]"));
+
+    smolify()
+        .args(["--apply", "--allow-dirty"])
+        .arg(folder.path())
+        .assert()
+        .success();
+    assert!(read(&folder.path().join("src/main.rs")).contains("smol::block_on"));
+}
