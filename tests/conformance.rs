@@ -14,7 +14,19 @@ use std::process::Command;
 use smolify_tests::workspace_root;
 
 /// The async-std test files the shim passes, and must keep passing.
-const CONFORMING: &[&str] = &["addr", "block_on", "tcp"];
+const CONFORMING: &[&str] = &[
+    "addr",
+    "block_on",
+    "channel",
+    "collect",
+    "condvar",
+    "mutex",
+    "rwlock",
+    "stream",
+    "task_local",
+    "tcp",
+    "timeout",
+];
 
 /// Every test file of async-std 1.13.2.
 const ALL: &[&str] = &[
@@ -45,7 +57,11 @@ fn async_std_source() -> PathBuf {
         .arg(workspace_root().join("examples/legacy/Cargo.toml"))
         .output()
         .expect("cannot run cargo metadata");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let package = metadata["packages"]
         .as_array()
@@ -69,6 +85,12 @@ edition = "2018"
 publish = false
 
 [workspace]
+
+# async-std's test files gate tests on `#[cfg(feature = "unstable")]` of the crate
+# that compiles them: turn those tests on.
+[features]
+default = ["unstable"]
+unstable = []
 
 [dependencies]
 async-std = {{ package = "async-std-compat", path = "{shim}", features = ["attributes", "unstable"] }}

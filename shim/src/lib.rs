@@ -13,6 +13,12 @@
 //! Behaviour follows async-std, not smol, wherever the two differ:
 //!
 //! - dropping a [`task::JoinHandle`] detaches its task (a dropped smol `Task` cancels it);
+//! - a dropped [`task::spawn_blocking`] handle still runs its closure (a dropped smol
+//!   `unblock` task may not);
+//! - `FutureExt::race` (in [`prelude`]) is biased towards `self`, as async-std's is
+//!   (futures-lite's `race` is random); `StreamExt::merge` ends when both streams
+//!   end; `stream::interval` does not burst after a stall (both unstable);
+//! - [`channel`] is async-channel 1.x (smol's is 2.x, whose `Receiver` is not `Unpin`);
 //! - the global executor runs one worker per core, or `ASYNC_STD_THREAD_COUNT` workers
 //!   (smol's global executor has one thread).
 //!
@@ -36,6 +42,7 @@ pub mod future;
 pub mod io;
 pub mod net;
 pub mod prelude;
+pub mod stream;
 pub mod sync;
 pub mod task;
 

@@ -16,7 +16,7 @@
 pub use std::future::Future;
 
 #[doc(no_inline)]
-pub use futures_core::stream::Stream;
+pub use crate::stream::Stream;
 
 #[doc(no_inline)]
 pub use crate::io::{BufRead as _, Read as _, Seek as _, Write as _};
@@ -27,8 +27,12 @@ pub use crate::io::{ReadExt as _, WriteExt as _};
 #[doc(inline)]
 pub use crate::future::future::FutureExt;
 
-#[doc(hidden)]
-pub use futures_lite::stream::StreamExt as _;
+#[doc(inline)]
+pub use crate::stream::StreamExt;
 
 #[doc(no_inline)]
 pub use crate::task_local;
+
+#[cfg(feature = "unstable")]
+#[doc(no_inline)]
+pub use crate::stream::{DoubleEndedStream, ExactSizeStream};

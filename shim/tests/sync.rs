@@ -1,7 +1,5 @@
 //! sync and channel.
 
-use std::time::Duration;
-
 use async_std_compat::channel;
 use async_std_compat::prelude::*;
 use async_std_compat::sync::{Arc, Mutex, RwLock};
@@ -71,7 +69,7 @@ fn channel_is_async_channel_1_and_receiver_is_a_stream() {
 mod unstable {
     use super::*;
     use async_std_compat::sync::{Barrier, Condvar};
-    use std::time::Instant;
+    use std::time::{Duration, Instant};
 
     #[test]
     fn barrier_releases_all_and_elects_one_leader() {

@@ -23,7 +23,9 @@ fn yield_now_lets_another_task_run() {
     task::block_on(async {
         let flag = Arc::new(AtomicUsize::new(0));
         let inner = flag.clone();
-        let _ = task::spawn_local(async move { inner.store(1, Ordering::SeqCst) });
+        drop(task::spawn_local(async move {
+            inner.store(1, Ordering::SeqCst)
+        }));
         task::yield_now().await;
         assert_eq!(flag.load(Ordering::SeqCst), 1);
     });
@@ -86,6 +88,18 @@ fn spawn_local_works_inside_a_spawned_task() {
         .await
     }));
     assert_eq!(value, 7);
+}
+
+#[test]
+#[cfg(feature = "unstable")]
+fn spawn_local_works_in_a_block_on_nested_in_a_spawned_task() {
+    let value = task::block_on(task::spawn(async {
+        task::block_on(async {
+            let local = std::rc::Rc::new(4);
+            task::spawn_local(async move { *local + 1 }).await
+        })
+    }));
+    assert_eq!(value, 5);
 }
 
 #[test]

@@ -21,6 +21,7 @@
 
 pub use std::future::Future;
 
+#[allow(clippy::module_inception)]
 pub(crate) mod future;
 #[cfg(feature = "unstable")]
 mod into_future;

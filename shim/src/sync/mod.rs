@@ -2,7 +2,7 @@
 //!
 //! The locks are async-lock's, as in async-std 1.13 (the very same types smol's
 //! `smol::lock` exports): holding a guard across an `.await` is fine, and waiting for a
-//! lock does not block the thread. [`Condvar`] (unstable) is written here, on
+//! lock does not block the thread. `Condvar` (unstable) is written here, on
 //! `event-listener`, as async-lock has none.
 //!
 //! ```

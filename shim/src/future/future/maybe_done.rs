@@ -47,9 +47,7 @@ impl<F: Future> MaybeDone<F> {
 
     /// Takes the output out; `None` (and nothing changes) unless the future is done.
     pub(crate) fn take(mut self: Pin<&mut Self>) -> Option<F::Output> {
-        if self.as_ref().output().is_none() {
-            return None;
-        }
+        self.as_ref().output()?;
         match self.as_mut().project_replace(MaybeDone::Gone) {
             MaybeDoneProjReplace::Done { output } => Some(output),
             _ => None,

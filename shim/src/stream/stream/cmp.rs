@@ -9,6 +9,9 @@ use std::task::{Context, Poll};
 use futures_core::stream::Stream;
 use pin_project_lite::pin_project;
 
+/// One item of each stream; `None` for a stream that has ended.
+type Pair<L, R> = (Option<<L as Stream>::Item>, Option<<R as Stream>::Item>);
+
 pin_project! {
     /// Walks two streams side by side, one pair of items at a time.
     struct Pairs<L: Stream, R: Stream> {
@@ -37,10 +40,7 @@ impl<L: Stream, R: Stream> Pairs<L, R> {
 
     /// The next pair; `(None, None)` once both streams have ended. A stream is not
     /// polled again after it ended.
-    fn poll_pair(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<(Option<L::Item>, Option<R::Item>)> {
+    fn poll_pair(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Pair<L, R>> {
         let this = self.project();
         if this.left_item.is_none() && !*this.left_done {
             match this.left.poll_next(cx) {

@@ -120,7 +120,8 @@ where
 
 impl<S, T, F, B> fmt::Debug for ExtremumByKeyFuture<S, T, F, B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ExtremumByKeyFuture").finish_non_exhaustive()
+        f.debug_struct("ExtremumByKeyFuture")
+            .finish_non_exhaustive()
     }
 }
 
@@ -156,14 +157,20 @@ where
         loop {
             match futures_core::ready!(Pin::new(&mut *this.stream).poll_next(cx)) {
                 Some(item) => {
-                    let acc = this.acc.take().expect("TryFoldFuture polled after completion");
+                    let acc = this
+                        .acc
+                        .take()
+                        .expect("TryFoldFuture polled after completion");
                     match (this.f)(acc, item) {
                         Ok(acc) => this.acc = Some(acc),
                         Err(e) => return Poll::Ready(Err(e)),
                     }
                 }
                 None => {
-                    let acc = this.acc.take().expect("TryFoldFuture polled after completion");
+                    let acc = this
+                        .acc
+                        .take()
+                        .expect("TryFoldFuture polled after completion");
                     return Poll::Ready(Ok(acc));
                 }
             }

@@ -7,18 +7,18 @@
 //! [`IntoStream`](crate::stream::IntoStream)), `sum`, `product` and `collect`.
 
 mod cmp;
-mod fold;
 #[cfg(feature = "unstable")]
 mod flatten;
+mod fold;
 #[cfg(feature = "unstable")]
 mod merge;
 #[cfg(feature = "unstable")]
 mod timing;
 
 pub use cmp::{CmpFuture, EqFuture, OrderFuture, PartialCmpFuture};
-pub use fold::{ExtremumByKeyFuture, ExtremumFuture, TryFoldFuture};
 #[cfg(feature = "unstable")]
 pub use flatten::{FlatMap, Flatten};
+pub use fold::{ExtremumByKeyFuture, ExtremumFuture, TryFoldFuture};
 #[cfg(feature = "unstable")]
 pub use merge::Merge;
 #[cfg(feature = "unstable")]
@@ -27,7 +27,7 @@ pub use timing::{Delay, Throttle, Timeout, TimeoutError};
 use std::cmp::Ordering;
 
 use futures_core::stream::Stream;
-use futures_lite::stream::{self as lite, StreamExt as _};
+use futures_lite::stream as lite;
 
 #[cfg(feature = "unstable")]
 use std::future::Future;
@@ -42,8 +42,8 @@ use crate::stream::{FromStream, IntoStream, Product, Sum};
 use lite::{
     AllFuture, AnyFuture, Chain, Cloned, Copied, Cycle, Enumerate, Filter, FilterMap, FindFuture,
     FindMapFuture, FoldFuture, ForEachFuture, Fuse, Inspect, LastFuture, Map, NextFuture,
-    NthFuture, PositionFuture, Scan, Skip, SkipWhile, StepBy, Take, TakeWhile,
-    TryForEachFuture, Zip,
+    NthFuture, PositionFuture, Scan, Skip, SkipWhile, StepBy, Take, TakeWhile, TryForEachFuture,
+    Zip,
 };
 #[cfg(feature = "unstable")]
 use lite::{CountFuture, PartitionFuture, UnzipFuture};
@@ -470,7 +470,7 @@ pub trait StreamExt: Stream {
     ///
     /// # async_std_compat::task::block_on(async {
     /// let mut s = stream::from_iter(vec![1usize, 2, 3]);
-    /// let sum = s.try_fold(0, |acc, v| acc.checked_add(v).ok_or("overflow")).await;
+    /// let sum = s.try_fold(0, |acc: usize, v| acc.checked_add(v).ok_or("overflow")).await;
     /// assert_eq!(sum, Ok(6));
     /// # });
     /// ```
