@@ -9,6 +9,7 @@ use std::sync::Arc;
 use futures_core::stream::Stream;
 use futures_lite::stream::StreamExt as _;
 
+use super::short_circuit::{UntilErr, UntilNone};
 use super::IntoStream;
 
 /// Collections that can be built from a stream: async-std's async `FromStream`, used by
@@ -200,18 +201,8 @@ where
         let stream = stream.into_stream();
         Box::pin(async move {
             let mut found_none = false;
-            let inner = stream.scan((), |_, item| {
-                if item.is_none() {
-                    found_none = true;
-                }
-                item
-            });
-            let out: V = FromStream::from_stream(inner).await;
-            if found_none {
-                None
-            } else {
-                Some(out)
-            }
+            let out: V = FromStream::from_stream(UntilNone::new(stream, &mut found_none)).await;
+            (!found_none).then_some(out)
         })
     }
 }
@@ -230,19 +221,9 @@ where
     {
         let stream = stream.into_stream();
         Box::pin(async move {
-            let mut found_error = None;
-            let inner = stream.scan((), |_, item| match item {
-                Ok(value) => Some(value),
-                Err(e) => {
-                    found_error = Some(e);
-                    None
-                }
-            });
-            let out: V = FromStream::from_stream(inner).await;
-            match found_error {
-                Some(e) => Err(e),
-                None => Ok(out),
-            }
+            let mut error = None;
+            let out: V = FromStream::from_stream(UntilErr::new(stream, &mut error)).await;
+            error.map_or(Ok(out), Err)
         })
     }
 }

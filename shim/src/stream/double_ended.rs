@@ -200,21 +200,14 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<B> {
         let mut this = self.project();
         loop {
-            match futures_core::ready!(this.stream.as_mut().poll_next_back(cx)) {
-                Some(item) => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("RFoldFuture polled after completion");
-                    *this.acc = Some((this.f)(acc, item));
-                }
-                None => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("RFoldFuture polled after completion");
-                    return Poll::Ready(acc);
-                }
+            let next = futures_core::ready!(this.stream.as_mut().poll_next_back(cx));
+            let acc = this
+                .acc
+                .take()
+                .expect("RFoldFuture polled after completion");
+            match next {
+                Some(item) => *this.acc = Some((this.f)(acc, item)),
+                None => return Poll::Ready(acc),
             }
         }
     }
@@ -246,24 +239,14 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut this = self.project();
         loop {
-            match futures_core::ready!(this.stream.as_mut().poll_next_back(cx)) {
-                Some(item) => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("TryRFoldFuture polled after completion");
-                    match (this.f)(acc, item) {
-                        Ok(acc) => *this.acc = Some(acc),
-                        Err(e) => return Poll::Ready(Err(e)),
-                    }
-                }
-                None => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("TryRFoldFuture polled after completion");
-                    return Poll::Ready(Ok(acc));
-                }
+            let next = futures_core::ready!(this.stream.as_mut().poll_next_back(cx));
+            let acc = this
+                .acc
+                .take()
+                .expect("TryRFoldFuture polled after completion");
+            match next {
+                Some(item) => *this.acc = Some((this.f)(acc, item)?),
+                None => return Poll::Ready(Ok(acc)),
             }
         }
     }

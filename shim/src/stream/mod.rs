@@ -45,6 +45,8 @@ mod interval;
 #[cfg(feature = "unstable")]
 mod into_stream;
 #[cfg(feature = "unstable")]
+mod short_circuit;
+#[cfg(feature = "unstable")]
 mod sum;
 
 #[cfg(feature = "unstable")]

@@ -4,6 +4,8 @@ use std::ops::{Add, Mul};
 use std::pin::Pin;
 
 use futures_core::stream::Stream;
+
+use super::short_circuit::{UntilErr, UntilNone};
 use futures_lite::stream::StreamExt as _;
 
 /// Types that a stream's items can be summed into: async-std's async `Sum`.
@@ -88,18 +90,8 @@ where
     {
         Box::pin(async move {
             let mut found_none = false;
-            let inner = stream.scan((), |_, item| {
-                if item.is_none() {
-                    found_none = true;
-                }
-                item
-            });
-            let out = T::sum(inner).await;
-            if found_none {
-                None
-            } else {
-                Some(out)
-            }
+            let out = T::sum(UntilNone::new(stream, &mut found_none)).await;
+            (!found_none).then_some(out)
         })
     }
 }
@@ -114,18 +106,8 @@ where
     {
         Box::pin(async move {
             let mut found_none = false;
-            let inner = stream.scan((), |_, item| {
-                if item.is_none() {
-                    found_none = true;
-                }
-                item
-            });
-            let out = T::product(inner).await;
-            if found_none {
-                None
-            } else {
-                Some(out)
-            }
+            let out = T::product(UntilNone::new(stream, &mut found_none)).await;
+            (!found_none).then_some(out)
         })
     }
 }
@@ -139,19 +121,9 @@ where
         S: Stream<Item = Result<U, E>> + 'a,
     {
         Box::pin(async move {
-            let mut found_error = None;
-            let inner = stream.scan((), |_, item| match item {
-                Ok(value) => Some(value),
-                Err(e) => {
-                    found_error = Some(e);
-                    None
-                }
-            });
-            let out = T::sum(inner).await;
-            match found_error {
-                Some(e) => Err(e),
-                None => Ok(out),
-            }
+            let mut error = None;
+            let out = T::sum(UntilErr::new(stream, &mut error)).await;
+            error.map_or(Ok(out), Err)
         })
     }
 }
@@ -165,19 +137,9 @@ where
         S: Stream<Item = Result<U, E>> + 'a,
     {
         Box::pin(async move {
-            let mut found_error = None;
-            let inner = stream.scan((), |_, item| match item {
-                Ok(value) => Some(value),
-                Err(e) => {
-                    found_error = Some(e);
-                    None
-                }
-            });
-            let out = T::product(inner).await;
-            match found_error {
-                Some(e) => Err(e),
-                None => Ok(out),
-            }
+            let mut error = None;
+            let out = T::product(UntilErr::new(stream, &mut error)).await;
+            error.map_or(Ok(out), Err)
         })
     }
 }

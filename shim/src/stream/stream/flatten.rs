@@ -7,6 +7,32 @@ use pin_project_lite::pin_project;
 
 use crate::stream::IntoStream;
 
+/// Yields the items of `inner`, and when it ends, of the stream `into` makes of the
+/// next item of `outer`, until `outer` ends: the loop of [`Flatten`] and [`FlatMap`].
+fn poll_flattened<S, I>(
+    mut outer: Pin<&mut S>,
+    mut inner: Pin<&mut Option<I>>,
+    cx: &mut Context<'_>,
+    mut into: impl FnMut(S::Item) -> I,
+) -> Poll<Option<I::Item>>
+where
+    S: Stream,
+    I: Stream,
+{
+    loop {
+        if let Some(current) = inner.as_mut().as_pin_mut() {
+            match futures_core::ready!(current.poll_next(cx)) {
+                Some(item) => return Poll::Ready(Some(item)),
+                None => inner.set(None),
+            }
+        }
+        match futures_core::ready!(outer.as_mut().poll_next(cx)) {
+            Some(next) => inner.set(Some(into(next))),
+            None => return Poll::Ready(None),
+        }
+    }
+}
+
 pin_project! {
     /// A stream that flattens a stream of streams, returned by
     /// [`StreamExt::flatten`](super::StreamExt::flatten).
@@ -43,19 +69,8 @@ where
     type Item = <S::Item as IntoStream>::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let mut this = self.project();
-        loop {
-            if let Some(inner) = this.inner.as_mut().as_pin_mut() {
-                match futures_core::ready!(inner.poll_next(cx)) {
-                    Some(item) => return Poll::Ready(Some(item)),
-                    None => this.inner.set(None),
-                }
-            }
-            match futures_core::ready!(this.stream.as_mut().poll_next(cx)) {
-                Some(next) => this.inner.set(Some(next.into_stream())),
-                None => return Poll::Ready(None),
-            }
-        }
+        let this = self.project();
+        poll_flattened(this.stream, this.inner, cx, IntoStream::into_stream)
     }
 }
 
@@ -107,19 +122,9 @@ where
     type Item = U::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<U::Item>> {
-        let mut this = self.project();
-        loop {
-            if let Some(inner) = this.inner.as_mut().as_pin_mut() {
-                match futures_core::ready!(inner.poll_next(cx)) {
-                    Some(item) => return Poll::Ready(Some(item)),
-                    None => this.inner.set(None),
-                }
-            }
-            match futures_core::ready!(this.stream.as_mut().poll_next(cx)) {
-                Some(next) => this.inner.set(Some((this.f)(next).into_stream())),
-                None => return Poll::Ready(None),
-            }
-        }
+        let this = self.project();
+        let f = this.f;
+        poll_flattened(this.stream, this.inner, cx, |next| f(next).into_stream())
     }
 }
 

@@ -155,24 +155,14 @@ where
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         loop {
-            match futures_core::ready!(Pin::new(&mut *this.stream).poll_next(cx)) {
-                Some(item) => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("TryFoldFuture polled after completion");
-                    match (this.f)(acc, item) {
-                        Ok(acc) => this.acc = Some(acc),
-                        Err(e) => return Poll::Ready(Err(e)),
-                    }
-                }
-                None => {
-                    let acc = this
-                        .acc
-                        .take()
-                        .expect("TryFoldFuture polled after completion");
-                    return Poll::Ready(Ok(acc));
-                }
+            let next = futures_core::ready!(Pin::new(&mut *this.stream).poll_next(cx));
+            let acc = this
+                .acc
+                .take()
+                .expect("TryFoldFuture polled after completion");
+            match next {
+                Some(item) => this.acc = Some((this.f)(acc, item)?),
+                None => return Poll::Ready(Ok(acc)),
             }
         }
     }
