@@ -185,11 +185,11 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
             let names = owner
                 .and_then(|owner| manifests.get(owner))
                 .map_or(&default_names, |(_, info)| &info.crate_names);
-            (path, owner, migrate_source(path, names))
+            (owner, migrate_source(path, names))
         })
         .collect();
     let mut needs_shim: HashMap<&Path, bool> = HashMap::new();
-    for (path, owner, result) in results {
+    for (owner, result) in results {
         let (change, diagnostics, shim) = result;
         if shim {
             if let Some(owner) = owner {
@@ -198,7 +198,6 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
         }
         plan.diagnostics.extend(diagnostics);
         plan.changes.extend(change);
-        let _ = path;
     }
 
     // 3. Manifests, now that it is known which ones need the shim.

@@ -5,6 +5,9 @@
 //! migration guide and the coverage counts are generated from it. One file per
 //! async-std module, in the order of async-std's module tree.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 mod io;
 mod net;
 mod prelude;
@@ -70,10 +73,10 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 
 /// The rule for an item, by canonical path (`["async_std", "task", "spawn"]`).
 pub fn lookup(path: &[String]) -> Option<&'static Rule> {
-    all().find(|rule| {
-        let mut segments = rule.item.split("::");
-        path.iter().all(|s| segments.next() == Some(s.as_str())) && segments.next().is_none()
-    })
+    // Called for every path of every file: index the table once.
+    static INDEX: OnceLock<HashMap<&'static str, &'static Rule>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| all().map(|rule| (rule.item, rule)).collect());
+    index.get(path.join("::").as_str()).copied()
 }
 
 /// The migration guide, generated from the table: one row per async-std item, with

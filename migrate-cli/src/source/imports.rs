@@ -17,6 +17,8 @@ pub(crate) struct UseLeaf {
     pub(crate) kind: LeafKind,
     /// Whether the leaf was written `self` (`use a::b::{self}`).
     pub(crate) is_self: bool,
+    /// The async-std item the leaf imports (`[async_std, io, Read]`), if it imports one.
+    pub(crate) canonical: Option<Vec<String>>,
 }
 
 /// How a leaf names what it imports.
@@ -95,21 +97,23 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let mut leaves = Vec::new();
         flatten(&item.tree, &mut Vec::new(), &mut leaves);
-        let names_async_std = leaves
-            .iter()
-            .any(|leaf| leaf.path.first().is_some_and(|root| self.is_crate(root)));
-        if !names_async_std {
+        for leaf in &mut leaves {
+            leaf.canonical = self.canonical(&leaf.path);
+        }
+        if leaves.iter().all(|leaf| leaf.canonical.is_none()) {
             return;
         }
         for leaf in &leaves {
-            let Some(canonical) = self.canonical(&leaf.path) else {
+            let Some(canonical) = &leaf.canonical else {
                 continue;
             };
             match leaf.kind {
-                LeafKind::Glob => self.imports.globs.push(canonical),
+                LeafKind::Glob => self.imports.globs.push(canonical.clone()),
                 LeafKind::Name { .. } => {
                     if let Some(name) = leaf.local_name() {
-                        self.imports.names.insert(name.to_string(), canonical);
+                        self.imports
+                            .names
+                            .insert(name.to_string(), canonical.clone());
                     }
                 }
             }
@@ -125,17 +129,22 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             leaves,
         });
     }
+}
 
-    fn visit_item_extern_crate(&mut self, item: &'ast syn::ItemExternCrate) {
-        // `extern crate async_std as rt;` makes `rt` another name for the crate.
-        if self.is_crate(&item.ident.to_string()) {
+/// `crate_names` plus the aliases `extern crate async_std as rt;` items give the crate
+/// at the top of `file`.
+pub(crate) fn crate_names_with_aliases(file: &syn::File, crate_names: &[String]) -> Vec<String> {
+    let mut names = crate_names.to_vec();
+    for item in &file.items {
+        if let syn::Item::ExternCrate(item) = item {
             if let Some((_, alias)) = &item.rename {
-                self.imports
-                    .names
-                    .insert(alias.to_string(), vec!["async_std".to_string()]);
+                if crate_names.iter().any(|name| item.ident == name) {
+                    names.push(alias.to_string());
+                }
             }
         }
     }
+    names
 }
 
 impl Collector<'_> {
@@ -171,6 +180,7 @@ fn flatten(tree: &syn::UseTree, prefix: &mut Vec<String>, leaves: &mut Vec<UseLe
             path: prefix.clone(),
             kind: LeafKind::Glob,
             is_self: false,
+            canonical: None,
         }),
         syn::UseTree::Group(group) => {
             for tree in &group.items {
@@ -190,6 +200,7 @@ fn leaf(prefix: &[String], ident: &syn::Ident, alias: Option<String>) -> UseLeaf
         path,
         kind: LeafKind::Name { alias },
         is_self,
+        canonical: None,
     }
 }
 

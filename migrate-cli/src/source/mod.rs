@@ -73,8 +73,9 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
         message: error.to_string(),
     })?;
 
-    let imports = imports::collect(&file, crate_names, base);
-    let mut rewriter = Rewriter::new(text, base, crate_names, &imports);
+    let crate_names = imports::crate_names_with_aliases(&file, crate_names);
+    let imports = imports::collect(&file, &crate_names, base);
+    let mut rewriter = Rewriter::new(text, base, &crate_names, &imports);
     rewriter.visit_file(&file);
     let mut migration = rewriter.finish();
     // Spans are only meaningful while the file is parsed; free the thread's source map
@@ -211,22 +212,12 @@ impl<'a> Rewriter<'a> {
         self.crate_names.iter().any(|crate_name| crate_name == name)
     }
 
-    fn canonical_leaf(&self, leaf: &UseLeaf) -> Option<Vec<String>> {
-        let (root, rest) = leaf.path.split_first()?;
-        if !self.is_crate(root) && self.imports.names.get(root).map(Vec::len) != Some(1) {
-            return None;
-        }
-        let mut canonical = vec!["async_std".to_string()];
-        canonical.extend(rest.iter().cloned());
-        Some(canonical)
-    }
-
     /// Decides what becomes of every leaf of every async-std `use` item.
     fn plan_imports(&mut self) {
         for item in &self.imports.items {
             let mut plans = Vec::new();
             for leaf in &item.leaves {
-                let Some(canonical) = self.canonical_leaf(leaf) else {
+                let Some(canonical) = leaf.canonical.clone() else {
                     plans.push(LeafPlan::Keep);
                     continue;
                 };
@@ -423,6 +414,7 @@ impl<'a> Rewriter<'a> {
                             path: path.clone(),
                             kind: leaf.kind.clone(),
                             is_self: false,
+                            canonical: None,
                         });
                     }
                     LeafPlan::CompatIfUsed(path) => {
@@ -435,6 +427,7 @@ impl<'a> Rewriter<'a> {
                                 path: path.clone(),
                                 kind: leaf.kind.clone(),
                                 is_self: false,
+                                canonical: None,
                             });
                         }
                     }
@@ -689,5 +682,22 @@ mod tests {
     fn invalid_rust_is_an_error_with_a_location() {
         let error = migrate("fn f( {", &["async_std".to_string()]).unwrap_err();
         assert!(error.offset <= 7);
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+    use crate::edit::apply;
+
+    #[test]
+    fn an_extern_crate_alias_names_async_std_in_use_items_and_paths() {
+        let text = "extern crate async_std as rt;\nuse rt::task;\nfn f() {\n    task::spawn(async {});\n    rt::task::spawn(async {});\n}\n";
+        let migration = migrate(text, &["async_std".to_string()]).unwrap();
+        let out = apply(text, &migration.edits).unwrap();
+        assert_eq!(
+            out,
+            "extern crate async_std as rt;\nfn f() {\n    smol::spawn(async {}).detach();\n    smol::spawn(async {}).detach();\n}\n"
+        );
     }
 }
