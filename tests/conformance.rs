@@ -7,6 +7,8 @@
 //!
 //! `CONFORMING` lists the files that must pass; the others are run and reported by
 //! `SMOLIFY_CONFORMANCE=all cargo test --test conformance -- --nocapture`.
+//! `SMOLIFY_CONFORMANCE=udp,uds` runs just those files (in their own scratch folder, so
+//! that two such runs do not share one) and fails with their output if one fails.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,8 +76,8 @@ fn async_std_source() -> PathBuf {
 }
 
 /// Writes the scratch crate that builds async-std's test files against the shim.
-fn scratch_crate(source: &Path) -> PathBuf {
-    let folder = workspace_root().join("target/conformance");
+fn scratch_crate(source: &Path, name: &str) -> PathBuf {
+    let folder = workspace_root().join("target").join(name);
     std::fs::create_dir_all(folder.join("src")).unwrap();
     let mut manifest = format!(
         r#"[package]
@@ -136,15 +138,26 @@ fn run_file(folder: &Path, name: &str) -> Result<(), String> {
 
 #[test]
 fn async_std_test_files_pass_against_the_shim() {
-    let folder = scratch_crate(&async_std_source());
-    let all = std::env::var("SMOLIFY_CONFORMANCE").is_ok_and(|v| v == "all");
-    let files = if all { ALL } else { CONFORMING };
+    let selection = std::env::var("SMOLIFY_CONFORMANCE").unwrap_or_default();
+    let (files, required, folder): (Vec<&str>, Vec<&str>, String) = match selection.as_str() {
+        "" => (CONFORMING.to_vec(), CONFORMING.to_vec(), "conformance".into()),
+        "all" => (ALL.to_vec(), CONFORMING.to_vec(), "conformance".into()),
+        list => {
+            let chosen: Vec<&str> = list.split(',').map(str::trim).collect();
+            for name in &chosen {
+                assert!(ALL.contains(name), "async-std has no test file {name:?}");
+            }
+            let folder = format!("conformance-{}", chosen.join("-"));
+            (chosen.clone(), chosen, folder)
+        }
+    };
+    let folder = scratch_crate(&async_std_source(), &folder);
     let mut failures = Vec::new();
     for name in files {
         let result = run_file(&folder, name);
         println!("{name}: {}", if result.is_ok() { "pass" } else { "FAIL" });
         if let Err(output) = result {
-            if CONFORMING.contains(name) {
+            if required.contains(&name) {
                 failures.push(format!("== {name}\n{output}"));
             }
         }

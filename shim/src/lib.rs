@@ -38,13 +38,29 @@
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 pub mod channel;
+pub mod fs;
 pub mod future;
 pub mod io;
 pub mod net;
+pub mod os;
+pub mod path;
+#[cfg(feature = "unstable")]
+pub mod pin;
 pub mod prelude;
+#[cfg(feature = "unstable")]
+pub mod process;
 pub mod stream;
 pub mod sync;
 pub mod task;
+
+/// std's `write!`, re-exported as async-std does; on an async writer it needs
+/// [`io::WriteExt::write_fmt`] in scope and returns a future.
+#[cfg(feature = "unstable")]
+pub use std::write;
+
+/// std's `writeln!`, re-exported as async-std does (see [`write!`]).
+#[cfg(feature = "unstable")]
+pub use std::writeln;
 
 mod rt;
 

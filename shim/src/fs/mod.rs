@@ -1,0 +1,1 @@
+//! Filesystem manipulation operations: async-std's `fs` module.

@@ -1,0 +1,4 @@
+//! OS-specific extensions: async-std's `os` module.
+
+#[cfg(unix)]
+pub mod unix;

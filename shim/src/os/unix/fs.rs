@@ -1,0 +1,1 @@
+//! async-std's `os::unix::fs` module.

@@ -1,0 +1,7 @@
+//! Platform-specific extensions for Unix platforms.
+
+pub mod fs;
+pub mod io;
+pub mod net;
+#[cfg(feature = "unstable")]
+pub mod process;

@@ -1,0 +1,1 @@
+//! Cross-platform path manipulation: async-std's `path` module.

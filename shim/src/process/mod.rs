@@ -1,0 +1,1 @@
+//! Process spawning: async-std's `process` module (unstable).
