@@ -53,6 +53,7 @@ impl Builder {
         T: Send + 'static,
     {
         let wrapped = self.build(future);
+        log_new_task("spawn", &wrapped.tag);
         let task = wrapped.tag.task().clone();
         Ok(JoinHandle::new(crate::rt::spawn(wrapped), task))
     }
@@ -82,6 +83,7 @@ impl Builder {
         T: 'static,
     {
         let wrapped = self.build(future);
+        log_new_task("spawn_local", &wrapped.tag);
         let task = wrapped.tag.task().clone();
         Ok(JoinHandle::new(crate::rt::spawn_local(wrapped), task))
     }
@@ -92,6 +94,25 @@ impl Builder {
     where
         F: Future<Output = T>,
     {
-        block_on::run(self.build(future))
+        let wrapped = self.build(future);
+        log_new_task("block_on", &wrapped.tag);
+        block_on::run(wrapped)
     }
+}
+
+/// Emits async-std's trace record for a new task: the event (`spawn`, `spawn_local` or
+/// `block_on`) with the `task_id` and `parent_task_id` key-values (0 outside a task),
+/// under async-std's target, so that a logger configured for async-std shows the same
+/// records. Costs one level check when tracing is off; absent without the `log`
+/// feature (on by default, as in async-std).
+fn log_new_task(event: &'static str, tag: &TaskLocalsWrapper) {
+    #[cfg(feature = "log")]
+    log::trace!(
+        target: "async_std::task::builder",
+        task_id = tag.task().id().0,
+        parent_task_id = TaskLocalsWrapper::get_current(|t| t.task().id().0).unwrap_or(0);
+        "{event}"
+    );
+    #[cfg(not(feature = "log"))]
+    let _ = (event, tag);
 }
