@@ -61,33 +61,10 @@ impl<I: Iterator<Item = SocketAddr>> Future for ToSocketAddrsFuture<I> {
     }
 }
 
-/// Wraps a lookup error as async-std does: "could not resolve address `...`".
+/// Wraps a lookup error as async-std does: "could not resolve address `...`", where
+/// `...` is the Debug form of what was looked up (`"host:80"`, `("host", 80)`).
 fn resolve_error(error: io::Error, what: impl std::fmt::Display) -> io::Error {
-    io::Error::new(
-        error.kind(),
-        ResolveError {
-            message: format!("could not resolve address `{what}`"),
-            source: error,
-        },
-    )
-}
-
-#[derive(Debug)]
-struct ResolveError {
-    message: String,
-    source: io::Error,
-}
-
-impl std::fmt::Display for ResolveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ResolveError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
+    super::with_context(error, format!("could not resolve address `{what}`"))
 }
 
 /// Resolves `target` on the blocking pool with std's resolver.
@@ -136,7 +113,7 @@ impl ToSocketAddrs for (&str, u16) {
         if let Ok(ip) = host.parse::<IpAddr>() {
             return ToSocketAddrsFuture::Ready(Ok(vec![SocketAddr::new(ip, port)].into_iter()));
         }
-        resolve_blocking((host.to_string(), port), format!("{host}:{port}"))
+        resolve_blocking((host.to_string(), port), format!("{:?}", (host, port)))
     }
 }
 
@@ -156,7 +133,7 @@ impl ToSocketAddrs for str {
         if let Ok(addr) = self.parse::<SocketAddr>() {
             return ToSocketAddrsFuture::Ready(Ok(vec![addr].into_iter()));
         }
-        resolve_blocking(self.to_string(), self.to_string())
+        resolve_blocking(self.to_string(), format!("{self:?}"))
     }
 }
 

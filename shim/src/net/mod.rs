@@ -1,7 +1,11 @@
-//! Networking primitives for TCP communication: async-std's `net` module.
+//! Networking primitives for TCP and UDP communication: async-std's `net` module.
 //!
 //! The types are async-std's, built on async-io's `Async` wrapper: `TcpStream` is
-//! `Clone` and also reads and writes through `&TcpStream`, as async-std's does.
+//! `Clone` and also reads and writes through `&TcpStream`, as async-std's does, while
+//! `TcpListener` and `UdpSocket` are not `Clone`. Each converts from its `std::net`
+//! counterpart with `From` (infallibly) and back with `TryFrom`, and on Unix through raw
+//! file descriptors (`AsRawFd`, `FromRawFd`, `IntoRawFd`; with the `io_safety` feature
+//! also `AsFd` and `OwnedFd`).
 //!
 //! ```no_run
 //! use async_std_compat::net::TcpListener;
@@ -21,12 +25,14 @@
 
 mod addr;
 mod tcp;
+mod udp;
 
 pub use addr::{ToSocketAddrs, ToSocketAddrsFuture};
 pub use std::net::{
     AddrParseError, IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, SocketAddrV4, SocketAddrV6,
 };
 pub use tcp::{Incoming, TcpListener, TcpStream};
+pub use udp::UdpSocket;
 
 use std::io;
 
@@ -51,4 +57,35 @@ where
             "could not resolve to any addresses",
         )
     }))
+}
+
+/// Adds async-std's context to an I/O error: the result displays `message`, keeps the
+/// original kind, and returns the original error from `source()`.
+pub(crate) fn with_context(error: io::Error, message: impl Into<String>) -> io::Error {
+    io::Error::new(
+        error.kind(),
+        VerboseError {
+            message: message.into(),
+            source: error,
+        },
+    )
+}
+
+/// The payload of [`with_context`]'s errors.
+#[derive(Debug)]
+struct VerboseError {
+    message: String,
+    source: io::Error,
+}
+
+impl std::fmt::Display for VerboseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for VerboseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
 }

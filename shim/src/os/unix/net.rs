@@ -1,1 +1,0 @@
-//! async-std's `os::unix::net` module.
