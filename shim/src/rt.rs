@@ -31,7 +31,23 @@ where
 
 /// Blocks this thread on `future`, driving the reactor and this thread's local executor.
 pub(crate) fn block_on_with_local<F: Future>(future: F) -> F::Output {
-    LOCAL_EXECUTOR.with(|local| async_io::block_on(local.run(future)))
+    LOCAL_EXECUTOR.with(|local| async_io::block_on(in_tokio_context(local.run(future))))
+}
+
+/// With the `tokio1` feature, polls `future` (and so every task it drives) inside a
+/// tokio 1 runtime context, as async-std's executor threads and `block_on` are with
+/// that feature: tokio's timers and sockets then work in the shim's tasks. The
+/// runtime is async-compat's, started on first use; a tokio runtime the caller is
+/// already in takes precedence.
+#[cfg(feature = "tokio1")]
+pub(crate) fn in_tokio_context<F: Future>(future: F) -> impl Future<Output = F::Output> {
+    async_compat::Compat::new(future)
+}
+
+/// Without the `tokio1` feature, `future` itself.
+#[cfg(not(feature = "tokio1"))]
+pub(crate) fn in_tokio_context<F: Future>(future: F) -> F {
+    future
 }
 
 /// The executor every [`crate::task::spawn`]ed task runs on.

@@ -64,6 +64,6 @@ pub(super) fn run<F: Future>(future: SupportTaskLocals<F>) -> F::Output {
         // The outermost `block_on` also runs this thread's `spawn_local` tasks.
         crate::rt::block_on_with_local(future)
     } else {
-        futures_lite::future::block_on(future)
+        futures_lite::future::block_on(crate::rt::in_tokio_context(future))
     }
 }
