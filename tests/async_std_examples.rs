@@ -20,7 +20,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use smolify_tests::workspace_root;
+use smolify_tests::{async_std_source, workspace_root};
 
 /// The examples built by the scratch crates (async-std's `examples/` folder, less the
 /// ones needing a third-party HTTP client or a chat protocol).
@@ -48,26 +48,6 @@ struct Builds {
     shim: PathBuf,
 }
 
-/// async-std's source folder in the cargo registry (the legacy examples depend on it).
-fn async_std_source() -> PathBuf {
-    let output = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(workspace_root().join("examples/legacy/Cargo.toml"))
-        .output()
-        .expect("cannot run cargo metadata");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let package = metadata["packages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "async-std" && p["version"] == "1.13.2")
-        .expect("async-std 1.13.2 is in the legacy examples' graph");
-    PathBuf::from(package["manifest_path"].as_str().unwrap())
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
 
 /// Writes and builds one scratch crate; returns the folder holding its examples.
 fn build(flavor: &str, dependency: &str, source: &Path) -> PathBuf {
@@ -146,10 +126,30 @@ impl Seen {
     fn of(output: Output) -> Seen {
         Seen {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            stderr: without_thread_ids(&String::from_utf8_lossy(&output.stderr)),
             success: output.status.success(),
         }
     }
+}
+
+/// `thread 'main' (19358) panicked at` → `thread 'main' (ID) panicked at`: the
+/// thread id in a panic message differs between any two runs.
+fn without_thread_ids(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("' (") {
+        let (head, tail) = rest.split_at(start + 3);
+        out.push_str(head);
+        let digits = tail.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && tail[digits..].starts_with(')') {
+            out.push_str("ID");
+            rest = &tail[digits..];
+        } else {
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs `example` with `args` and `stdin`, killing it after `limit`.
@@ -168,16 +168,36 @@ fn run(folder: &Path, example: &str, args: &[&str], stdin: &[u8], limit: Duratio
     wait_bounded(child, limit, example)
 }
 
+/// Waits for `child`, killing it after `limit`; its output is read meanwhile, so that
+/// a program writing more than a pipe holds does not stall.
 fn wait_bounded(mut child: std::process::Child, limit: Duration, what: &str) -> Seen {
+    fn drain(pipe: Option<impl std::io::Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if start.elapsed() > limit {
             child.kill().unwrap();
             panic!("{what} did not finish within {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(10));
-    }
-    Seen::of(child.wait_with_output().unwrap())
+    };
+    Seen::of(Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    })
 }
 
 /// Runs the same program on both builds and asserts that a user sees the same thing;

@@ -22,7 +22,7 @@ pub use crate::stream::Stream;
 pub use crate::io::{BufRead as _, Read as _, Seek as _, Write as _};
 
 #[doc(hidden)]
-pub use crate::io::{ReadExt as _, WriteExt as _};
+pub use crate::io::prelude::{BufReadExt as _, ReadExt as _, SeekExt as _, WriteExt as _};
 
 #[doc(inline)]
 pub use crate::future::future::FutureExt;

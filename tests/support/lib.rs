@@ -151,3 +151,42 @@ fn echo_client(addr: SocketAddr, rounds: usize, max_payload: usize, seed: u64) -
     }
     EchoOutcome { sent, intact }
 }
+
+/// async-std 1.13.2's source folder in the cargo registry (fetched if need be): its
+/// `tests/` and `examples/` are the conformance suite and the reference programs.
+pub fn async_std_source() -> PathBuf {
+    let folder = workspace_root().join("target").join("async-std-source");
+    std::fs::create_dir_all(folder.join("src")).expect("cannot create the scratch folder");
+    std::fs::write(
+        folder.join("Cargo.toml"),
+        "[package]\nname = \"async-std-source\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+         publish = false\n\n[workspace]\n\n[dependencies]\nasync-std = \"=1.13.2\"\n",
+    )
+    .expect("cannot write the scratch manifest");
+    std::fs::write(folder.join("src/lib.rs"), "").expect("cannot write the scratch crate");
+    let output = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(folder.join("Cargo.toml"))
+        .output()
+        .expect("cannot run cargo metadata");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata printed JSON");
+    let package = metadata["packages"]
+        .as_array()
+        .and_then(|packages| {
+            packages
+                .iter()
+                .find(|p| p["name"] == "async-std" && p["version"] == "1.13.2")
+        })
+        .expect("async-std 1.13.2 is in the scratch crate's graph");
+    let manifest = PathBuf::from(package["manifest_path"].as_str().expect("a manifest path"));
+    manifest
+        .parent()
+        .expect("the manifest is in a folder")
+        .to_path_buf()
+}

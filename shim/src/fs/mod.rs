@@ -30,9 +30,6 @@
 //! # std::io::Result::Ok(()) }).unwrap();
 //! ```
 
-use std::error::Error as StdError;
-use std::fmt;
-
 use crate::io;
 use crate::path::{Path, PathBuf};
 use crate::task::{spawn_blocking, JoinHandle};
@@ -52,30 +49,7 @@ pub use read_dir::ReadDir;
 #[doc(inline)]
 pub use std::fs::{FileType, Metadata, Permissions};
 
-/// An I/O error with a message that names the operation and its path, as async-std's
-/// filesystem errors have. The original error is its `source`.
-#[derive(Debug)]
-struct PathError {
-    message: String,
-    source: io::Error,
-}
-
-impl fmt::Display for PathError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl StdError for PathError {
-    fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        Some(&self.source)
-    }
-}
-
-/// Wraps `source` with `message`, keeping its kind.
-pub(crate) fn with_context(source: io::Error, message: String) -> io::Error {
-    io::Error::new(source.kind(), PathError { message, source })
-}
+pub(crate) use crate::io::utils::wrap as with_context;
 
 /// Runs `op` on `path` on the blocking pool, wrapping its error with
 /// "`what` `path`" when `what` is given.

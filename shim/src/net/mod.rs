@@ -59,33 +59,4 @@ where
     }))
 }
 
-/// Adds async-std's context to an I/O error: the result displays `message`, keeps the
-/// original kind, and returns the original error from `source()`.
-pub(crate) fn with_context(error: io::Error, message: impl Into<String>) -> io::Error {
-    io::Error::new(
-        error.kind(),
-        VerboseError {
-            message: message.into(),
-            source: error,
-        },
-    )
-}
-
-/// The payload of [`with_context`]'s errors.
-#[derive(Debug)]
-struct VerboseError {
-    message: String,
-    source: io::Error,
-}
-
-impl std::fmt::Display for VerboseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for VerboseError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
+pub(crate) use crate::io::utils::wrap as with_context;

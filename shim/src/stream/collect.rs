@@ -123,6 +123,7 @@ std_collection! {
         where [K: Eq + Hash + Send, V: Send, H: BuildHasher + Default + Send] item (K, V);
     impl[] for String where [] item char;
     impl[] for String where [] item String;
+    impl['b] for String where [] item &'b char;
     impl['b] for String where [] item &'b str;
     impl['b] for String where [] item Cow<'b, str>;
 }

@@ -1,11 +1,15 @@
-//! [`Read`] and async-std's [`ReadExt`].
+//! [`Read`] and async-std's [`ReadExt`], with the [`Bytes`], [`Chain`] and [`Take`]
+//! adapters.
 
-use futures_lite::io::{
-    Bytes, Chain, ReadExactFuture, ReadFuture, ReadToEndFuture, ReadToStringFuture,
-    ReadVectoredFuture, Take,
-};
+mod chain;
+mod read_to_string;
 
+use futures_lite::io::{ReadExactFuture, ReadFuture, ReadToEndFuture, ReadVectoredFuture};
+
+pub use chain::Chain;
 pub use futures_lite::io::AsyncRead as Read;
+pub use futures_lite::io::{Bytes, Take};
+pub use read_to_string::ReadToStringFuture;
 
 use super::IoSliceMut;
 
@@ -44,7 +48,8 @@ pub trait ReadExt: Read {
         futures_lite::io::AsyncReadExt::read_vectored(self, bufs)
     }
 
-    /// Reads all bytes until end of input, appending them to `buf`.
+    /// Reads all bytes until end of input, appending them to `buf`; returns how many
+    /// bytes were appended.
     fn read_to_end<'a>(&'a mut self, buf: &'a mut Vec<u8>) -> ReadToEndFuture<'a, Self>
     where
         Self: Unpin,
@@ -52,12 +57,31 @@ pub trait ReadExt: Read {
         futures_lite::io::AsyncReadExt::read_to_end(self, buf)
     }
 
-    /// Reads all bytes until end of input, appending them to `buf` as UTF-8.
+    /// Reads all bytes until end of input, appending them to `buf` as UTF-8; returns how
+    /// many bytes were appended.
+    ///
+    /// If the input is not valid UTF-8 the result is an `InvalidData` error ("stream did
+    /// not contain valid UTF-8") and, as in async-std, `buf` is left empty (what it held
+    /// before the call is gone too).
+    ///
+    /// Unlike futures-lite's `read_to_string`, which replaces the string's contents, this
+    /// one appends, as async-std's and std's do.
+    ///
+    /// ```
+    /// use async_std_compat::io::ReadExt;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let mut reader: &[u8] = b" world";
+    /// let mut text = String::from("hello");
+    /// assert_eq!(reader.read_to_string(&mut text).await?, 6);
+    /// assert_eq!(text, "hello world");
+    /// # std::io::Result::Ok(()) }).unwrap();
+    /// ```
     fn read_to_string<'a>(&'a mut self, buf: &'a mut String) -> ReadToStringFuture<'a, Self>
     where
         Self: Unpin,
     {
-        futures_lite::io::AsyncReadExt::read_to_string(self, buf)
+        ReadToStringFuture::new(self, buf)
     }
 
     /// Reads exactly enough bytes to fill `buf`, or fails with `UnexpectedEof`.
@@ -69,6 +93,17 @@ pub trait ReadExt: Read {
     }
 
     /// Creates a reader that reads at most `limit` bytes.
+    ///
+    /// ```
+    /// use async_std_compat::io::ReadExt;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let reader: &[u8] = b"abcdef";
+    /// let mut text = String::new();
+    /// reader.take(3).read_to_string(&mut text).await?;
+    /// assert_eq!(text, "abc");
+    /// # std::io::Result::Ok(()) }).unwrap();
+    /// ```
     fn take(self, limit: u64) -> Take<Self>
     where
         Self: Sized,
@@ -87,6 +122,19 @@ pub trait ReadExt: Read {
     }
 
     /// Turns this reader into a stream of its bytes.
+    ///
+    /// ```
+    /// use async_std_compat::io::ReadExt;
+    /// use async_std_compat::prelude::*;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let reader: &[u8] = b"hi";
+    /// let mut bytes = reader.bytes();
+    /// assert_eq!(bytes.next().await.transpose()?, Some(b'h'));
+    /// assert_eq!(bytes.next().await.transpose()?, Some(b'i'));
+    /// assert_eq!(bytes.next().await.transpose()?, None);
+    /// # std::io::Result::Ok(()) }).unwrap();
+    /// ```
     fn bytes(self) -> Bytes<Self>
     where
         Self: Sized,
@@ -95,11 +143,22 @@ pub trait ReadExt: Read {
     }
 
     /// Creates a reader that reads all of this one, then all of `next`.
+    ///
+    /// ```
+    /// use async_std_compat::io::ReadExt;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let (first, second): (&[u8], &[u8]) = (b"ab", b"cd");
+    /// let mut text = String::new();
+    /// first.chain(second).read_to_string(&mut text).await?;
+    /// assert_eq!(text, "abcd");
+    /// # std::io::Result::Ok(()) }).unwrap();
+    /// ```
     fn chain<R: Read>(self, next: R) -> Chain<Self, R>
     where
         Self: Sized,
     {
-        futures_lite::io::AsyncReadExt::chain(self, next)
+        Chain::new(self, next)
     }
 }
 

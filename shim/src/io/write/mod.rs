@@ -5,6 +5,7 @@ mod write_fmt;
 use futures_lite::io::{FlushFuture, WriteAllFuture, WriteFuture, WriteVectoredFuture};
 
 pub use futures_lite::io::AsyncWrite as Write;
+pub(crate) use write_fmt::format;
 pub use write_fmt::WriteFmtFuture;
 
 use super::IoSlice;
@@ -57,10 +58,12 @@ pub trait WriteExt: Write {
         futures_lite::io::AsyncWriteExt::write_all(self, buf)
     }
 
-    /// Writes formatted text; what `write!(writer, ...).await` calls.
+    /// Writes formatted text, then flushes; what `write!(writer, ...).await` calls.
     ///
     /// futures-lite has no `write_fmt`; this is async-std's. The text is formatted
-    /// up front, then written with `write_all`.
+    /// when this method is called (a `Display` impl that fails gives an `Other` error,
+    /// "formatter error"), then written in full and the writer flushed, as async-std
+    /// does: `write!` on a [`BufWriter`](crate::io::BufWriter) pushes its buffer out.
     fn write_fmt<'a>(&'a mut self, fmt: std::fmt::Arguments<'_>) -> WriteFmtFuture<'a, Self>
     where
         Self: Unpin,
