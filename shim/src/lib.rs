@@ -86,4 +86,10 @@ pub use async_std_compat_macros::test;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::task::block_on;
+
+    /// Whether the global runtime holds no unfinished task (for the repository's
+    /// load and fault tests: every task of a finished workload is gone).
+    pub fn runtime_is_idle() -> bool {
+        crate::rt::executor().is_empty()
+    }
 }
