@@ -19,6 +19,13 @@
 //!   (futures-lite's `race` is random); `StreamExt::merge` ends when both streams
 //!   end; `stream::interval` does not burst after a stall (both unstable);
 //! - [`channel`] is async-channel 1.x (smol's is 2.x, whose `Receiver` is not `Unpin`);
+//! - a [`fs::File`] flushes when dropped, and [`io::stdout`]/[`io::stderr`] write
+//!   through before a write completes, so no written byte is lost (smol's `File` and
+//!   `Unblock` lose unflushed data); `io::BufWriter::into_inner` flushes;
+//! - [`path::Path`] and [`path::PathBuf`] are async-std's own types, with async
+//!   `exists`, `metadata`, ... that run off the executor threads;
+//! - I/O errors carry async-std's messages (``could not open `/etc/x` ``, ``could not
+//!   resolve address `"host:80"` ``), with the OS error as their `source()`;
 //! - the global executor runs one worker per core, or `ASYNC_STD_THREAD_COUNT` workers
 //!   (smol's global executor has one thread).
 //!
