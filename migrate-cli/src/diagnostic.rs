@@ -61,6 +61,89 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Severity {
+    /// The lower-case name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Fallback => "fallback",
+            Severity::Hazard => "hazard",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file (line 1, column 1).
+    pub fn file_level(
+        file: impl Into<PathBuf>,
+        severity: Severity,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            line: 1,
+            column: 1,
+            severity,
+            rule,
+            message: message.into(),
+        }
+    }
+
+    /// The diagnostic as one JSON object (a line of `--message-format json`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "type": "diagnostic",
+            "file": self.file.to_string_lossy(),
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.as_str(),
+            "rule": self.rule,
+            "message": self.message,
+        })
+    }
+
+    /// The diagnostic as rustc shows one: a header, the place, and the line of `text`
+    /// (the file's content, when it is known) with a caret under the column.
+    ///
+    /// ```text
+    /// fallback[task::current]: `async_std::task::current` has no smol equivalent ...
+    ///  --> src/main.rs:4:13
+    ///   |
+    /// 4 |     let t = task::current();
+    ///   |             ^
+    /// ```
+    pub fn render(&self, text: Option<&str>) -> String {
+        let mut out = format!("{}[{}]: {}\n", self.severity, self.rule, self.message);
+        let line_text = text.and_then(|text| text.lines().nth(self.line.saturating_sub(1)));
+        let gutter = self.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        out.push_str(&format!(
+            "{pad}--> {}:{}:{}\n",
+            self.file.display(),
+            self.line,
+            self.column
+        ));
+        if let Some(line_text) = line_text {
+            let line_text = line_text
+                .trim_end_matches('\r')
+                .trim_start_matches('\u{feff}');
+            // Tabs are shown as four spaces, so the caret must count them the same.
+            let shown = line_text.replace('\t', "    ");
+            let before: String = line_text
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .collect();
+            let caret_at = before.replace('\t', "    ").chars().count();
+            out.push_str(&format!("{pad} |\n"));
+            out.push_str(&format!("{} | {shown}\n", self.line));
+            out.push_str(&format!("{pad} | {}^\n", " ".repeat(caret_at)));
+        }
+        out
+    }
+}
+
 /// Turns byte offsets into 1-based line and character columns.
 #[derive(Debug)]
 pub struct LineIndex<'a> {
@@ -87,6 +170,17 @@ impl<'a> LineIndex<'a> {
         (line + 1, column + 1)
     }
 
+    /// The byte offset of 1-based `line` and character `column`, clamped to the text.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        self.text[start..]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
     /// The byte offset where the line holding `offset` starts.
     pub fn line_start(&self, offset: usize) -> usize {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
@@ -108,7 +202,7 @@ impl<'a> LineIndex<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use super::*;
 
     #[test]
     fn columns_count_characters() {
@@ -117,5 +211,35 @@ mod tests {
         assert_eq!(index.line_column(3), (2, 1));
         // 'ç' is two bytes, one column.
         assert_eq!(index.line_column(6), (2, 3));
+    }
+
+    #[test]
+    fn a_rendered_diagnostic_points_at_its_column() {
+        let diagnostic = Diagnostic {
+            file: PathBuf::from("src/main.rs"),
+            line: 2,
+            column: 13,
+            severity: Severity::Fallback,
+            rule: "task::current",
+            message: "no smol equivalent".to_string(),
+        };
+        let text = "fn main() {\n    let t = task::current();\n}\n";
+        assert_eq!(
+            diagnostic.render(Some(text)),
+            "fallback[task::current]: no smol equivalent\n --> src/main.rs:2:13\n  |\n2 |     let t = task::current();\n  |             ^\n"
+        );
+        let json = diagnostic.to_json();
+        assert_eq!(json["line"], 2);
+        assert_eq!(json["severity"], "fallback");
+    }
+
+    #[test]
+    fn offsets_round_trip_through_lines_and_columns() {
+        let text = "ab\nçd x\n";
+        let index = LineIndex::new(text);
+        for offset in [0, 1, 3, 6, 7] {
+            let (line, column) = index.line_column(offset);
+            assert_eq!(index.offset(line, column), offset);
+        }
     }
 }

@@ -98,6 +98,52 @@ pub fn apply(original: &str, edits: &[Edit]) -> Result<String, Conflict> {
     Ok(out)
 }
 
+/// Fits `edits` to the conventions of `original`: where the file ends its lines with
+/// CRLF, the line breaks the edits bring in do too; and nothing is inserted before a
+/// byte-order mark.
+pub fn fit_to(original: &str, edits: &[Edit]) -> Vec<Edit> {
+    let crlf = uses_crlf(original);
+    let bom = if original.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    edits
+        .iter()
+        .map(|edit| {
+            let mut edit = edit.clone();
+            if bom > 0 && edit.range.start < bom {
+                edit.range.start = bom;
+                edit.range.end = edit.range.end.max(bom);
+            }
+            if crlf && edit.replacement.contains('\n') {
+                edit.replacement = with_crlf(&edit.replacement);
+            }
+            edit
+        })
+        .collect()
+}
+
+/// Whether `text` ends its lines with CRLF (every line break it has is one).
+pub fn uses_crlf(text: &str) -> bool {
+    let breaks = text.matches('\n').count();
+    breaks > 0 && text.matches("\r\n").count() == breaks
+}
+
+/// `text` with every lone `\n` turned into `\r\n`.
+fn with_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +180,18 @@ mod tests {
     fn an_insertion_inside_a_replacement_conflicts() {
         let edits = [Edit::replace(0..3, "x", "a"), Edit::insert(1, "y", "b")];
         assert!(apply("abcdef", &edits).is_err());
+    }
+
+    #[test]
+    fn edits_follow_crlf_and_keep_a_bom_first() {
+        let text = "\u{feff}a\r\nb\r\n";
+        let edits = fit_to(text, &[Edit::insert(0, "x\ny\n", "r")]);
+        assert_eq!(apply(text, &edits).unwrap(), "\u{feff}x\r\ny\r\na\r\nb\r\n");
+        // A file with LF line ends keeps LF.
+        assert_eq!(
+            fit_to("a\n", &[Edit::insert(0, "x\n", "r")])[0].replacement,
+            "x\n"
+        );
     }
 
     #[test]

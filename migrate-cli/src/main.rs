@@ -1,15 +1,18 @@
 //! The `cargo-smolify` binary: argument parsing and reporting over the library.
 //!
-//! Exit codes: 0 done (or nothing to do), 1 `--check` found work or some file was left
-//! unmigrated, 2 usage error, 3 any other error.
+//! Exit codes, the same with `--message-format human` and `json`: 0 done (or nothing
+//! to do), 1 `--check` found work, some item was left unmigrated, or `--verify` found
+//! the migrated workspace does not build; 2 usage error (bad arguments, a missing path,
+//! a manifest cargo cannot read, a dirty git tree); 3 any other error.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
-use cargo_smolify::{plan, write, Plan, Severity};
-use clap::Parser;
+use cargo_smolify::discover::{self, Files, Selection};
+use cargo_smolify::plan::{plan_files, plan_shim, FallbackMode, Options, ShimRoad};
+use cargo_smolify::{write, Diagnostic, Plan, Severity};
+use clap::{Parser, ValueEnum};
 
 /// Migrate async-std code to smol: sources and Cargo.toml.
 ///
@@ -18,9 +21,22 @@ use clap::Parser;
 #[derive(Debug, Parser)]
 #[command(name = "cargo-smolify", bin_name = "cargo smolify", version)]
 struct Arguments {
-    /// A crate or workspace folder, a .rs file, or a Cargo.toml.
-    #[arg(default_value = ".")]
-    path: PathBuf,
+    /// A crate or workspace folder, a .rs file, or a Cargo.toml [default: .]
+    #[arg(conflicts_with = "manifest_path")]
+    path: Option<PathBuf>,
+
+    /// The Cargo.toml of the package or workspace to migrate (read with `cargo
+    /// metadata`).
+    #[arg(long, value_name = "PATH")]
+    manifest_path: Option<PathBuf>,
+
+    /// Migrate only this package of the workspace (may be repeated).
+    #[arg(short = 'p', long = "package", value_name = "NAME")]
+    package: Vec<String>,
+
+    /// Migrate every member of the workspace.
+    #[arg(long, conflicts_with = "package")]
+    workspace: bool,
 
     /// Write the migrated files (each atomically) instead of printing a diff.
     #[arg(long, conflicts_with = "check")]
@@ -30,10 +46,67 @@ struct Arguments {
     #[arg(long)]
     check: bool,
 
-    /// With --apply, write even when git reports uncommitted changes under PATH.
+    /// With --apply, write even when git reports uncommitted changes.
     #[arg(long)]
     allow_dirty: bool,
+
+    /// How to report: `human` (a diff on stdout, a summary on stderr) or `json` (one
+    /// JSON object per line on stdout: every edit, every diagnostic, then a summary).
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+
+    /// What an async-std item without a smol equivalent gets: `shim` takes it from
+    /// async-std-compat; `error` leaves its file unmigrated and reports an error.
+    #[arg(long, value_enum, default_value_t = Fallback::Shim)]
+    fallback: Fallback,
+
+    /// With --apply, run `cargo check --all-targets` on the migrated code and report
+    /// what fails to build.
+    #[arg(long, requires = "apply")]
+    verify: bool,
+
+    /// Take the shim road instead: leave the code as it is and make async-std-compat
+    /// the async-std dependency (`package = "async-std-compat"` under the same key).
+    #[arg(long)]
+    shim: bool,
+
+    /// With --shim, move the whole dependency graph: a `[patch.crates-io]` entry in the
+    /// workspace root points every async-std 1.x at smolify's facade package.
+    #[arg(long, requires = "shim", requires = "smolify_path")]
+    graph: bool,
+
+    /// With --shim, a checkout of smolify to depend on by path (its `shim/` and
+    /// `facade/async-std/`); without it the shim comes from crates.io.
+    #[arg(long, value_name = "DIR", requires = "shim")]
+    smolify_path: Option<PathBuf>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Fallback {
+    Shim,
+    Error,
+}
+
+/// Where the run ends: an exit code, after the message that says why.
+#[derive(Debug)]
+enum Failure {
+    /// Exit code 2.
+    Usage(String),
+    /// Exit code 3.
+    Internal(String),
+}
+
+const USAGE: u8 = 2;
+const INTERNAL: u8 = 3;
+
+/// How many files make a run large enough for a progress bar.
+const PROGRESS_THRESHOLD: usize = 64;
 
 fn main() -> ExitCode {
     // `cargo smolify ARGS` runs `cargo-smolify smolify ARGS`.
@@ -41,76 +114,342 @@ fn main() -> ExitCode {
     if args.get(1).is_some_and(|arg| arg == "smolify") {
         args.remove(1);
     }
-    let arguments = match Arguments::try_parse_from(args) {
+    let json = wants_json(&args);
+    let arguments = match Arguments::try_parse_from(&args) {
         Ok(arguments) => arguments,
         Err(error) => {
+            if !error.use_stderr() {
+                let _ = error.print();
+                return ExitCode::SUCCESS;
+            }
+            if json {
+                let message = error.kind().to_string();
+                print_json(&serde_json::json!({
+                    "type": "error", "message": message, "exit_code": USAGE,
+                }));
+            }
             let _ = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::from(USAGE);
         }
     };
+    let json = arguments.message_format == MessageFormat::Json;
     match run(&arguments) {
-        Ok(code) => code,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::from(3)
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            let (code, message) = match failure {
+                Failure::Usage(message) => (USAGE, message),
+                Failure::Internal(message) => (INTERNAL, message),
+            };
+            if json {
+                print_json(&serde_json::json!({
+                    "type": "error", "message": message, "exit_code": code,
+                }));
+            }
+            eprintln!("error: {message}");
+            ExitCode::from(code)
         }
     }
 }
 
-fn run(arguments: &Arguments) -> anyhow::Result<ExitCode> {
-    if !arguments.path.exists() {
-        eprintln!("error: {} does not exist", arguments.path.display());
-        return Ok(ExitCode::from(2));
-    }
-    let plan = plan(&clean(&arguments.path))
-        .with_context(|| format!("cannot read {}", arguments.path.display()))?;
-
-    if arguments.apply && !arguments.allow_dirty {
-        let dirty = uncommitted_changes(&arguments.path);
-        if !dirty.is_empty() {
-            eprintln!(
-                "error: {} has uncommitted changes; commit or stash them first, or pass \
-                 --allow-dirty:\n{}",
-                arguments.path.display(),
-                dirty.join("\n")
-            );
-            return Ok(ExitCode::from(2));
-        }
-    }
-
-    if arguments.apply {
-        write::write(&plan)?;
-    } else if !arguments.check {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(plan.unified_diff().as_bytes())?;
-        stdout.flush()?;
-    }
-    report(&plan, arguments.apply);
-
-    let left_behind = plan.count(Severity::Error) > 0;
-    let check_failed = arguments.check && !plan.changes.is_empty();
-    Ok(if left_behind || check_failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+/// Whether the raw arguments ask for JSON (read before clap, so that a usage error is
+/// reported in the format asked for too).
+fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.iter().enumerate().any(|(i, arg)| {
+        arg == "--message-format=json"
+            || (arg == "--message-format" && args.get(i + 1).is_some_and(|next| next == "json"))
     })
 }
 
-/// What `git status` lists as changed under `path`: empty when it is clean, or not in
-/// a git work tree (there is nothing to protect then but the files themselves, which
-/// are written atomically).
-fn uncommitted_changes(path: &std::path::Path) -> Vec<String> {
+fn print_json(value: &serde_json::Value) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{value}");
+}
+
+/// What to migrate, and where its build and its git tree are.
+struct Target {
+    files: Files,
+    /// The folder whose git status guards `--apply`.
+    git_folder: PathBuf,
+    /// The manifest `--verify` builds, with the package arguments for cargo.
+    verify: Option<(PathBuf, Vec<String>)>,
+}
+
+fn run(arguments: &Arguments) -> Result<u8, Failure> {
+    let target = if arguments.manifest_path.is_some()
+        || !arguments.package.is_empty()
+        || arguments.workspace
+    {
+        from_metadata(arguments)?
+    } else {
+        from_path(arguments.path.as_deref().unwrap_or(Path::new(".")))?
+    };
+    if arguments.apply && !arguments.allow_dirty {
+        let dirty = uncommitted_changes(&target.git_folder);
+        if !dirty.is_empty() {
+            return Err(Failure::Usage(format!(
+                "{} has uncommitted changes; commit or stash them first, or pass \
+                 --allow-dirty:\n{}",
+                target.git_folder.display(),
+                dirty.join("\n")
+            )));
+        }
+    }
+    let options = Options {
+        fallback: match arguments.fallback {
+            Fallback::Shim => FallbackMode::Shim,
+            Fallback::Error => FallbackMode::Error,
+        },
+    };
+
+    let total = target.files.sources.len() + target.files.manifests.len();
+    let bar = (std::io::stderr().is_terminal() && total >= PROGRESS_THRESHOLD).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} migrating [{bar:40}] {pos}/{len} files ({eta})",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar
+    });
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let mut plan = if arguments.shim {
+        let checkout = match &arguments.smolify_path {
+            Some(path) => Some(std::fs::canonicalize(path).map_err(|error| {
+                Failure::Usage(format!("--smolify-path {}: {error}", path.display()))
+            })?),
+            None => None,
+        };
+        if let Some(checkout) = &checkout {
+            if !checkout.join("shim/Cargo.toml").is_file()
+                || !checkout.join("facade/async-std/Cargo.toml").is_file()
+            {
+                return Err(Failure::Usage(format!(
+                    "{} is not a checkout of smolify (no shim/ and facade/async-std/)",
+                    checkout.display()
+                )));
+            }
+        }
+        plan_shim(
+            &target.files,
+            &ShimRoad {
+                graph: arguments.graph,
+                checkout,
+            },
+        )
+    } else {
+        plan_files(&target.files, &options, &tick)
+    };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    if arguments.apply {
+        write::write(&plan).map_err(|error| Failure::Internal(error.to_string()))?;
+    }
+    let mut verify_failed = false;
+    if arguments.verify {
+        let (manifest, packages) = target.verify.clone().ok_or_else(|| {
+            Failure::Usage("--verify needs a Cargo.toml at or above the migrated path".to_string())
+        })?;
+        let failures = verify(&manifest, &packages).map_err(Failure::Internal)?;
+        verify_failed = !failures.is_empty();
+        plan.diagnostics.extend(failures);
+    }
+
+    let errors = plan.count(Severity::Error);
+    let check_failed = arguments.check && !plan.changes.is_empty();
+    let code = if errors > 0 || check_failed || verify_failed {
+        1
+    } else {
+        0
+    };
+    match arguments.message_format {
+        MessageFormat::Json => report_json(&plan, arguments, code),
+        MessageFormat::Human => {
+            if !arguments.apply && !arguments.check {
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(plan.unified_diff().as_bytes())
+                    .and_then(|()| stdout.flush())
+                    .map_err(|error| Failure::Internal(format!("cannot print: {error}")))?;
+            }
+            report(&plan, arguments, verify_failed);
+        }
+    }
+    Ok(code)
+}
+
+/// The files under a path, found by walking it.
+fn from_path(path: &Path) -> Result<Target, Failure> {
+    if !path.exists() {
+        return Err(Failure::Usage(format!("{} does not exist", path.display())));
+    }
+    let path = clean(path);
+    let files = discover::discover(&path)
+        .map_err(|error| Failure::Internal(format!("cannot read {}: {error}", path.display())))?;
     let folder = if path.is_dir() {
-        path
+        path.clone()
     } else {
         path.parent()
             .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."))
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
+    let manifest = if path.file_name().is_some_and(|name| name == "Cargo.toml") {
+        Some(path.clone())
+    } else {
+        std::fs::canonicalize(&folder).ok().and_then(|folder| {
+            folder
+                .ancestors()
+                .map(|dir| dir.join("Cargo.toml"))
+                .find(|manifest| manifest.is_file())
+        })
+    };
+    Ok(Target {
+        files,
+        git_folder: folder,
+        verify: manifest.map(|manifest| (manifest, vec!["--workspace".to_string()])),
+    })
+}
+
+/// The packages `cargo metadata` lists for the manifest and selection asked for.
+fn from_metadata(arguments: &Arguments) -> Result<Target, Failure> {
+    let manifest = match (&arguments.manifest_path, &arguments.path) {
+        (Some(manifest), _) => Some(manifest.clone()),
+        (None, Some(path)) if path.is_dir() => Some(path.join("Cargo.toml")),
+        (None, Some(path)) => Some(path.clone()),
+        (None, None) => None,
+    };
+    if let Some(manifest) = &manifest {
+        if !manifest.is_file() {
+            return Err(Failure::Usage(format!(
+                "{} does not exist",
+                manifest.display()
+            )));
+        }
+        if manifest.file_name().is_none_or(|name| name != "Cargo.toml") {
+            return Err(Failure::Usage(format!(
+                "{} is not a Cargo.toml",
+                manifest.display()
+            )));
+        }
+    }
+    let workspace = discover::cargo_metadata(manifest.as_deref()).map_err(Failure::Usage)?;
+    let selection = if arguments.workspace {
+        Selection::Workspace
+    } else if !arguments.package.is_empty() {
+        Selection::Packages(arguments.package.clone())
+    } else {
+        Selection::Default
+    };
+    let base = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .unwrap_or_default();
+    let files =
+        discover::discover_packages(&workspace, &selection, &base).map_err(Failure::Usage)?;
+    let packages = match &selection {
+        Selection::Workspace => vec!["--workspace".to_string()],
+        Selection::Packages(names) => names
+            .iter()
+            .flat_map(|name| ["-p".to_string(), name.clone()])
+            .collect(),
+        Selection::Default => Vec::new(),
+    };
+    Ok(Target {
+        files,
+        git_folder: workspace.root.clone(),
+        verify: Some((workspace.manifest_path.clone(), packages)),
+    })
+}
+
+/// Runs `cargo check --all-targets` on `manifest`; returns the build errors, each as
+/// a diagnostic (empty when the build passes).
+fn verify(manifest: &Path, packages: &[String]) -> Result<Vec<Diagnostic>, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .args(["check", "--all-targets", "--message-format", "json"])
+        .arg("--manifest-path")
+        .arg(manifest)
+        .args(packages)
+        .output()
+        .map_err(|error| format!("cannot run `cargo check`: {error}"))?;
+    let mut failures = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if value["reason"] != "compiler-message" || value["message"]["level"] != "error" {
+            continue;
+        }
+        let message = &value["message"];
+        let span = message["spans"]
+            .as_array()
+            .and_then(|spans| spans.iter().find(|span| span["is_primary"] == true));
+        let text = message["message"].as_str().unwrap_or("error").to_string();
+        let file = span
+            .and_then(|span| span["file_name"].as_str())
+            .map_or_else(|| manifest.to_path_buf(), |file| locate(manifest, file));
+        let number = |key: &str| {
+            span.and_then(|span| span[key].as_u64())
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(1)
+        };
+        failures.push(Diagnostic {
+            file,
+            line: number("line_start"),
+            column: number("column_start"),
+            severity: Severity::Error,
+            rule: "verify",
+            message: format!("the migrated code does not build: {text}"),
+        });
+    }
+    if !output.status.success() && failures.is_empty() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last: Vec<&str> = stderr.lines().rev().take(20).collect();
+        let last: Vec<&str> = last.into_iter().rev().collect();
+        failures.push(Diagnostic::file_level(
+            manifest,
+            Severity::Error,
+            "verify",
+            format!("`cargo check --all-targets` failed:\n{}", last.join("\n")),
+        ));
+    }
+    Ok(failures)
+}
+
+/// Where the file a build message names is: cargo names it relative to the
+/// workspace root, which is the manifest's folder or one above it. The result is
+/// relative to the current folder where it is inside it.
+fn locate(manifest: &Path, file: &str) -> PathBuf {
+    let file = Path::new(file);
+    let found = if file.is_absolute() {
+        Some(file.to_path_buf())
+    } else {
+        std::fs::canonicalize(manifest).ok().and_then(|manifest| {
+            manifest
+                .ancestors()
+                .skip(1)
+                .map(|folder| folder.join(file))
+                .find(|candidate| candidate.is_file())
+        })
+    };
+    let Some(found) = found else {
+        return file.to_path_buf();
+    };
+    std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .ok()
+        .and_then(|base| found.strip_prefix(base).ok().map(Path::to_path_buf))
+        .unwrap_or(found)
+}
+
+/// What `git status` lists as changed under `folder`: empty when it is clean, or not
+/// in a git work tree (there is nothing to protect then but the files themselves, which
+/// are written atomically).
+fn uncommitted_changes(folder: &Path) -> Vec<String> {
     let output = std::process::Command::new("git")
         .args(["status", "--porcelain", "--untracked-files=no", "--", "."])
         .current_dir(folder)
@@ -125,33 +464,95 @@ fn uncommitted_changes(path: &std::path::Path) -> Vec<String> {
 }
 
 /// `./src` -> `src`, so that diff paths read as the user would write them.
-fn clean(path: &std::path::Path) -> PathBuf {
+fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".")
         .ok()
         .filter(|rest| !rest.as_os_str().is_empty())
         .map_or_else(|| path.to_path_buf(), PathBuf::from)
 }
 
-/// The summary, on stderr.
-fn report(plan: &Plan, applied: bool) {
+/// The summary, on stderr: fallbacks, hazards and errors with the line they are on,
+/// notes in one line each, then the counts.
+fn report(plan: &Plan, arguments: &Arguments, verify_failed: bool) {
+    let mut stderr = std::io::stderr().lock();
+    let mut texts: std::collections::HashMap<&Path, Option<String>> = Default::default();
     for diagnostic in &plan.diagnostics {
-        eprintln!("{diagnostic}");
+        if diagnostic.severity == Severity::Note {
+            let _ = writeln!(stderr, "{diagnostic}");
+            continue;
+        }
+        let text = texts
+            .entry(diagnostic.file.as_path())
+            .or_insert_with(|| plan.original_text(&diagnostic.file));
+        let _ = writeln!(stderr, "{}", diagnostic.render(text.as_deref()));
     }
-    let verb = if applied { "changed" } else { "would change" };
-    eprintln!(
-        "{} of {} files {verb}; {} fallbacks to async-std-compat, {} hazards, {} errors",
+    let verb = if arguments.apply {
+        "changed"
+    } else {
+        "would change"
+    };
+    let _ = writeln!(
+        stderr,
+        "{} of {} files {verb}; {} fallbacks to async-std-compat, {} hazards, {} errors, \
+         {} notes",
         plan.changes.len(),
         plan.files_seen,
         plan.count(Severity::Fallback),
         plan.count(Severity::Hazard),
         plan.count(Severity::Error),
+        plan.count(Severity::Note),
     );
+    if !plan.changes.is_empty() && plan.changes.len() <= 50 {
+        let _ = writeln!(stderr, "files {verb}:");
+        for change in &plan.changes {
+            let _ = writeln!(stderr, "  {}", change.path.display());
+        }
+    }
     let rules = plan.rewrites_per_rule();
     if !rules.is_empty() {
-        let list: Vec<String> = rules
-            .iter()
-            .map(|(rule, count)| format!("{rule}: {count}"))
-            .collect();
-        eprintln!("rewrites per rule: {}", list.join(", "));
+        let width = rules.keys().map(|rule| rule.len()).max().unwrap_or(0);
+        let _ = writeln!(stderr, "rewrites per rule:");
+        for (rule, count) in &rules {
+            let _ = writeln!(stderr, "  {rule:<width$}  {count}");
+        }
     }
+    if arguments.verify {
+        let _ = writeln!(
+            stderr,
+            "verify: `cargo check --all-targets` {}",
+            if verify_failed { "failed" } else { "passed" }
+        );
+    }
+}
+
+/// The report as JSON lines on stdout: every edit, every diagnostic, then a summary.
+fn report_json(plan: &Plan, arguments: &Arguments, code: u8) {
+    let mut stdout = std::io::stdout().lock();
+    for change in &plan.changes {
+        for edit in change.edits_json() {
+            let _ = writeln!(stdout, "{edit}");
+        }
+    }
+    for diagnostic in &plan.diagnostics {
+        let _ = writeln!(stdout, "{}", diagnostic.to_json());
+    }
+    let files: Vec<String> = plan
+        .changes
+        .iter()
+        .map(|change| change.path.to_string_lossy().into_owned())
+        .collect();
+    let summary = serde_json::json!({
+        "type": "summary",
+        "applied": arguments.apply,
+        "files_seen": plan.files_seen,
+        "files_changed": files,
+        "rewrites_per_rule": plan.rewrites_per_rule(),
+        "fallbacks": plan.count(Severity::Fallback),
+        "hazards": plan.count(Severity::Hazard),
+        "errors": plan.count(Severity::Error),
+        "notes": plan.count(Severity::Note),
+        "exit_code": code,
+    });
+    let _ = writeln!(stdout, "{summary}");
+    let _ = stdout.flush();
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::discover::{discover, owning_manifest};
-use crate::edit::{apply, Edit};
+use crate::discover::{discover, owning_manifest, Files};
+use crate::edit::{apply, fit_to, Edit};
 use crate::{manifest, source};
 
 /// The new text of one file that changes.
@@ -21,6 +21,60 @@ pub struct FileChange {
     pub migrated: String,
     /// How many rewrites each rule made in it (a rewrite may take several edits).
     pub rewrites_per_rule: BTreeMap<&'static str, usize>,
+    /// The edits that make `migrated` out of `original`, sorted by position.
+    pub edits: Vec<Edit>,
+}
+
+impl FileChange {
+    /// Each edit as a JSON object (a line of `--message-format json`): where it is in
+    /// the original file, its rule, what it replaces and with what.
+    pub fn edits_json(&self) -> Vec<serde_json::Value> {
+        let index = LineIndex::new(&self.original);
+        self.edits
+            .iter()
+            .map(|edit| {
+                let (line, column) = index.line_column(edit.range.start);
+                let (end_line, end_column) = index.line_column(edit.range.end);
+                let old = self.original.get(edit.range.clone()).unwrap_or_default();
+                let message = match (old.is_empty(), edit.replacement.is_empty()) {
+                    (true, _) => format!("insert {:?}", edit.replacement),
+                    (false, true) => format!("remove {old:?}"),
+                    (false, false) => format!("replace {old:?} with {:?}", edit.replacement),
+                };
+                serde_json::json!({
+                    "type": "edit",
+                    "file": self.path.to_string_lossy(),
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "severity": "edit",
+                    "rule": edit.rule,
+                    "message": message,
+                    "original": old,
+                    "replacement": edit.replacement,
+                })
+            })
+            .collect()
+    }
+}
+
+/// What an async-std item without a smol equivalent gets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FallbackMode {
+    /// It is taken from async-std-compat, and reported.
+    #[default]
+    Shim,
+    /// It is not migrated: a file that would need async-std-compat is left as it is,
+    /// and each fallback is reported as an error.
+    Error,
+}
+
+/// How a run migrates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// What an item without a smol equivalent gets.
+    pub fallback: FallbackMode,
 }
 
 /// Everything the migration would do.
@@ -54,12 +108,23 @@ impl Plan {
         total
     }
 
+    /// The original text of `path`: the one the plan holds when it changes the file,
+    /// else the file as it is on disk (unchanged by the run).
+    pub fn original_text(&self, path: &Path) -> Option<String> {
+        match self.changes.iter().find(|change| change.path == path) {
+            Some(change) => Some(change.original.clone()),
+            None => std::fs::read_to_string(path).ok(),
+        }
+    }
+
     /// One unified diff of every change, with `a/` and `b/` prefixes, as `git apply`
     /// takes it.
     pub fn unified_diff(&self) -> String {
         let mut out = String::new();
         for change in &self.changes {
             let path = change.path.to_string_lossy().replace('\\', "/");
+            // `a//abs/path` would not be a path git reads; `a/abs/path` at least is.
+            let path = path.trim_start_matches('/');
             let diff = similar::TextDiff::from_lines(&change.original, &change.migrated);
             let text = diff
                 .unified_diff()
@@ -116,7 +181,28 @@ fn change(
     if edits.is_empty() {
         return Ok(None);
     }
-    let migrated = apply(&original, edits).map_err(|conflict| {
+    if let Some(bad) = edits.iter().find(|edit| {
+        edit.range.start > edit.range.end
+            || edit.range.end > original.len()
+            || !original.is_char_boundary(edit.range.start)
+            || !original.is_char_boundary(edit.range.end)
+    }) {
+        return Err(diagnostic_at(
+            path,
+            &original,
+            bad.range.start.min(original.len()),
+            Severity::Error,
+            "internal",
+            format!(
+                "rule `{}` made an edit at bytes {:?}, outside the text or inside a \
+                 character; the file is left untouched (this is a bug in cargo-smolify)",
+                bad.rule, bad.range
+            ),
+        ));
+    }
+    let mut edits = fit_to(&original, edits);
+    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    let migrated = apply(&original, &edits).map_err(|conflict| {
         diagnostic_at(
             path,
             &original,
@@ -138,20 +224,44 @@ fn change(
         original,
         migrated,
         rewrites_per_rule,
+        edits,
     }))
 }
 
 /// Computes the migration of everything under `root` (a folder, a `.rs` file or a
-/// `Cargo.toml`). Nothing is written.
+/// `Cargo.toml`), with the default options. Nothing is written.
 pub fn plan(root: &Path) -> std::io::Result<Plan> {
-    let files = discover(root)?;
+    Ok(plan_files(&discover(root)?, &Options::default(), &|| {}))
+}
+
+/// A manifest that was read and understood.
+struct ReadManifest {
+    text: String,
+    info: manifest::ManifestInfo,
+    /// The workspace root it inherits from, if that root is in the run.
+    root: Option<PathBuf>,
+}
+
+/// What one source file's migration gave.
+#[derive(Default)]
+struct SourceResult {
+    change: Option<FileChange>,
+    diagnostics: Vec<Diagnostic>,
+    needs_shim: bool,
+    /// The file still names async-std after the run (it was left untouched).
+    still_uses_async_std: bool,
+}
+
+/// Computes the migration of `files`. Nothing is written; `progress` is called once
+/// per file done, from any thread.
+pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)) -> Plan {
     let mut plan = Plan {
         files_seen: files.sources.len() + files.manifests.len(),
         ..Plan::default()
     };
 
     // 1. Manifests first: they say which names the code uses for async-std.
-    let mut manifests: HashMap<&Path, (String, manifest::ManifestInfo)> = HashMap::new();
+    let mut manifests: HashMap<&Path, ReadManifest> = HashMap::new();
     for path in &files.manifests {
         let text = match read(path) {
             Ok(text) => text,
@@ -160,9 +270,16 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
                 continue;
             }
         };
-        match manifest::inspect(&text) {
+        match manifest::inspect(&text, &[]) {
             Ok(info) => {
-                manifests.insert(path, (text, info));
+                manifests.insert(
+                    path,
+                    ReadManifest {
+                        text,
+                        info,
+                        root: None,
+                    },
+                );
             }
             Err(error) => plan.diagnostics.push(diagnostic_at(
                 path,
@@ -172,6 +289,26 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
                 "Cargo.toml",
                 format!("not a valid manifest, left untouched: {}", error.message),
             )),
+        }
+    }
+    // A member inherits from the nearest workspace root above it (or is one).
+    let roots: Vec<(PathBuf, Vec<String>)> = manifests
+        .iter()
+        .filter(|(_, read)| read.info.is_workspace_root)
+        .map(|(path, read)| (path.to_path_buf(), read.info.workspace_keys.clone()))
+        .collect();
+    for (path, read) in manifests.iter_mut() {
+        let root = roots
+            .iter()
+            .filter(|(root, _)| root.parent().is_some_and(|folder| path.starts_with(folder)))
+            .max_by_key(|(root, _)| root.components().count());
+        if let Some((root, keys)) = root {
+            read.root = Some(root.clone());
+            if !keys.is_empty() && read.info.is_package {
+                if let Ok(info) = manifest::inspect(&read.text, keys) {
+                    read.info = info;
+                }
+            }
         }
     }
     let default_names = vec!["async_std".to_string()];
@@ -184,47 +321,101 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
             let owner = owning_manifest(path, &files.manifests);
             let names = owner
                 .and_then(|owner| manifests.get(owner))
-                .map_or(&default_names, |(_, info)| &info.crate_names);
-            (owner, migrate_source(path, names))
+                .map_or(&default_names, |read| &read.info.crate_names);
+            let result = migrate_source(path, names, options);
+            progress();
+            (owner, result)
         })
         .collect();
-    let mut needs_shim: HashMap<&Path, bool> = HashMap::new();
+    let mut needs_shim: HashMap<PathBuf, bool> = HashMap::new();
+    let mut keeps_async_std: HashMap<PathBuf, usize> = HashMap::new();
     for (owner, result) in results {
-        let (change, diagnostics, shim) = result;
-        if shim {
-            if let Some(owner) = owner {
-                needs_shim.insert(owner, true);
+        if let Some(owner) = owner {
+            if result.needs_shim {
+                needs_shim.insert(owner.to_path_buf(), true);
+            }
+            if result.still_uses_async_std {
+                *keeps_async_std.entry(owner.to_path_buf()).or_default() += 1;
             }
         }
-        plan.diagnostics.extend(diagnostics);
-        plan.changes.extend(change);
+        plan.diagnostics.extend(result.diagnostics);
+        plan.changes.extend(result.change);
+    }
+    // A workspace root needs the shim (or async-std) where a member that inherits the
+    // dependency from it does.
+    for (path, read) in &manifests {
+        let Some(root) = &read.root else { continue };
+        if root.as_path() == *path || !read.info.inherits {
+            continue;
+        }
+        if needs_shim.get(*path).copied().unwrap_or(false) {
+            needs_shim.insert(root.clone(), true);
+        }
+        if keeps_async_std.get(*path).copied().unwrap_or(0) > 0 {
+            *keeps_async_std.entry(root.clone()).or_default() += 1;
+        }
     }
 
     // 3. Manifests, now that it is known which ones need the shim.
     for path in &files.manifests {
-        let Some((text, info)) = manifests.remove(path.as_path()) else {
+        let Some(read) = manifests.remove(path.as_path()) else {
             continue;
         };
-        if !info.depends_on_async_std {
+        progress();
+        if !read.info.depends_on_async_std {
             continue;
         }
-        let shim = needs_shim.get(path.as_path()).copied().unwrap_or(false);
-        let edits = match manifest::migrate(&text, shim) {
-            Ok(edits) => edits,
+        let inherited_keys = read
+            .root
+            .as_ref()
+            .filter(|root| root.as_path() != path.as_path())
+            .and_then(|root| roots.iter().find(|(r, _)| r == root))
+            .map(|(_, keys)| keys.clone())
+            .unwrap_or_default();
+        let kept = keeps_async_std.get(path.as_path()).copied().unwrap_or(0);
+        let manifest_options = manifest::Options {
+            needs_shim: needs_shim.get(path.as_path()).copied().unwrap_or(false),
+            keep_async_std: kept > 0,
+            inherited_keys,
+            workspace_only: files.workspace_only.contains(path),
+            keep_workspace_async_std: files.partial_workspace,
+            inherited_elsewhere: read.info.inherits && read.root.is_none(),
+        };
+        let migration = match manifest::migrate(&read.text, &manifest_options) {
+            Ok(migration) => migration,
             Err(error) => {
-                plan.diagnostics.push(Diagnostic {
-                    file: path.clone(),
-                    line: 1,
-                    column: 1,
-                    severity: Severity::Error,
-                    rule: "Cargo.toml",
-                    message: error.message,
-                });
+                plan.diagnostics.push(Diagnostic::file_level(
+                    path,
+                    Severity::Error,
+                    "Cargo.toml",
+                    error.message,
+                ));
                 continue;
             }
         };
-        let rewrites: Vec<&'static str> = edits.iter().map(|edit| edit.rule).collect();
-        match change(path, text, &edits, &rewrites) {
+        for finding in &migration.findings {
+            plan.diagnostics.push(diagnostic_at(
+                path,
+                &read.text,
+                finding.offset,
+                finding.severity,
+                manifest::RULE,
+                finding.message.clone(),
+            ));
+        }
+        if kept > 0 && !migration.edits.is_empty() {
+            plan.diagnostics.push(Diagnostic::file_level(
+                path,
+                Severity::Note,
+                manifest::RULE,
+                format!(
+                    "async-std is kept beside smol: {kept} source file(s) of this package \
+                     were left unmigrated and still use it"
+                ),
+            ));
+        }
+        let rewrites: Vec<&'static str> = migration.edits.iter().map(|edit| edit.rule).collect();
+        match change(path, read.text, &migration.edits, &rewrites) {
             Ok(change) => plan.changes.extend(change),
             Err(diagnostic) => plan.diagnostics.push(diagnostic),
         }
@@ -233,19 +424,49 @@ pub fn plan(root: &Path) -> std::io::Result<Plan> {
     plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
     plan.diagnostics
         .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    Ok(plan)
+    plan
 }
 
-/// Migrates one source file: its change, its diagnostics, and whether it needs the shim.
-fn migrate_source(
-    path: &Path,
-    crate_names: &[String],
-) -> (Option<FileChange>, Vec<Diagnostic>, bool) {
+/// Whether `text` names any of `crate_names` as a word.
+fn names_any(text: &str, crate_names: &[String]) -> bool {
+    crate_names.iter().any(|name| {
+        text.match_indices(name.as_str()).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !word(before) && !word(after)
+        })
+    })
+}
+
+/// Migrates one source file.
+fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> SourceResult {
     let text = match read(path) {
         Ok(text) => text,
-        Err(diagnostic) => return (None, vec![diagnostic], false),
+        Err(diagnostic) => {
+            return SourceResult {
+                diagnostics: vec![diagnostic],
+                still_uses_async_std: true,
+                ..SourceResult::default()
+            }
+        }
     };
-    let migration = match source::migrate(&text, crate_names) {
+    // A panic in a rule is a bug; it costs this file its migration, not the run.
+    let attempt = std::panic::catch_unwind(|| source::migrate(&text, crate_names));
+    let Ok(attempt) = attempt else {
+        return SourceResult {
+            diagnostics: vec![Diagnostic::file_level(
+                path,
+                Severity::Error,
+                "internal",
+                "the migration of this file failed (a panic: this is a bug in \
+                 cargo-smolify); the file is left untouched",
+            )],
+            still_uses_async_std: names_any(&text, crate_names),
+            ..SourceResult::default()
+        };
+    };
+    let migration = match attempt {
         Ok(migration) => migration,
         Err(error) => {
             let diagnostic = diagnostic_at(
@@ -256,30 +477,235 @@ fn migrate_source(
                 "parse",
                 format!("not valid Rust, left untouched: {}", error.message),
             );
-            return (None, vec![diagnostic], false);
+            return SourceResult {
+                diagnostics: vec![diagnostic],
+                still_uses_async_std: names_any(&text, crate_names),
+                ..SourceResult::default()
+            };
         }
     };
     let index = LineIndex::new(&text);
+    let diagnostic = |finding: &source::Finding, severity: Severity, message: String| {
+        let (line, column) = index.line_column(finding.offset);
+        Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            severity,
+            rule: finding.rule,
+            message,
+        }
+    };
+    let falls_back = migration.needs_shim
+        || migration
+            .findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Fallback);
+    if falls_back && options.fallback == FallbackMode::Error {
+        // The file is left as it is: each fallback is an item smol cannot take.
+        let mut diagnostics: Vec<Diagnostic> = migration
+            .findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Fallback)
+            .map(|finding| {
+                diagnostic(
+                    finding,
+                    Severity::Error,
+                    format!(
+                        "{} (--fallback error: the file is left unmigrated)",
+                        finding.message
+                    ),
+                )
+            })
+            .collect();
+        if diagnostics.is_empty() {
+            diagnostics.push(Diagnostic::file_level(
+                path,
+                Severity::Error,
+                "fallback",
+                "the migration of this file needs async-std-compat (--fallback error: the \
+                 file is left unmigrated)",
+            ));
+        }
+        return SourceResult {
+            diagnostics,
+            still_uses_async_std: true,
+            ..SourceResult::default()
+        };
+    }
     let mut diagnostics: Vec<Diagnostic> = migration
         .findings
         .iter()
-        .map(|finding| {
-            let (line, column) = index.line_column(finding.offset);
-            Diagnostic {
-                file: path.to_path_buf(),
-                line,
-                column,
-                severity: finding.severity,
-                rule: finding.rule,
-                message: finding.message.clone(),
-            }
-        })
+        .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
     match change(path, text.clone(), &migration.edits, &migration.rewrites) {
-        Ok(change) => (change, diagnostics, migration.needs_shim),
+        Ok(change) => SourceResult {
+            change,
+            diagnostics,
+            needs_shim: migration.needs_shim,
+            still_uses_async_std: false,
+        },
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
-            (None, diagnostics, false)
+            SourceResult {
+                diagnostics,
+                still_uses_async_std: true,
+                ..SourceResult::default()
+            }
         }
+    }
+}
+
+/// The shim road: what to do instead of migrating the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShimRoad {
+    /// Patch the whole dependency graph (`[patch.crates-io]` in each workspace root)
+    /// instead of renaming the direct dependencies.
+    pub graph: bool,
+    /// A checkout of smolify to take the shim and the facade from by path; `None`
+    /// takes async-std-compat from crates.io (the graph road needs a checkout: the
+    /// facade has async-std's name and is not published).
+    pub checkout: Option<PathBuf>,
+}
+
+/// Computes the shim road's changes to the manifests of `files`: sources stay as they
+/// are. Nothing is written.
+pub fn plan_shim(files: &Files, road: &ShimRoad) -> Plan {
+    use manifest::shim_road::{patch_graph, rename_to_shim, ShimSource};
+    let mut plan = Plan {
+        files_seen: files.manifests.len(),
+        ..Plan::default()
+    };
+    if road.graph && road.checkout.is_none() {
+        plan.diagnostics.push(Diagnostic::file_level(
+            files
+                .manifests
+                .first()
+                .map_or(Path::new("Cargo.toml"), PathBuf::as_path),
+            Severity::Error,
+            "shim road",
+            "the graph road needs a checkout of smolify (--smolify-path): its facade \
+             package has async-std's name and is not published"
+                .to_string(),
+        ));
+        return plan;
+    }
+    for path in &files.manifests {
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(diagnostic) => {
+                plan.diagnostics.push(diagnostic);
+                continue;
+            }
+        };
+        let folder = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let source = match &road.checkout {
+            None => ShimSource::Registry,
+            Some(checkout) => ShimSource::Checkout {
+                shim: relative_path(&folder, &checkout.join("shim")),
+                facade: relative_path(&folder, &checkout.join("facade").join("async-std")),
+            },
+        };
+        let migration = if road.graph {
+            // Only roots take a patch: a workspace root, or a package with no
+            // workspace root above it in this run.
+            let is_root = manifest::inspect(&text, &[]).is_ok_and(|info| {
+                info.is_workspace_root || owning_root(path, &files.manifests).is_none()
+            });
+            if !is_root {
+                continue;
+            }
+            match &source {
+                ShimSource::Checkout { facade, .. } => patch_graph(&text, facade),
+                ShimSource::Registry => continue,
+            }
+        } else {
+            rename_to_shim(&text, &source)
+        };
+        let migration = match migration {
+            Ok(migration) => migration,
+            Err(error) => {
+                plan.diagnostics.push(diagnostic_at(
+                    path,
+                    &text,
+                    error.span.map_or(0, |span| span.start),
+                    Severity::Error,
+                    "Cargo.toml",
+                    format!("not a valid manifest, left untouched: {}", error.message),
+                ));
+                continue;
+            }
+        };
+        for finding in &migration.findings {
+            plan.diagnostics.push(diagnostic_at(
+                path,
+                &text,
+                finding.offset,
+                finding.severity,
+                "shim road",
+                finding.message.clone(),
+            ));
+        }
+        let rule = if road.graph {
+            "patch.crates-io"
+        } else {
+            "rename to async-std-compat"
+        };
+        let rewrites = vec![rule; usize::from(!migration.edits.is_empty())];
+        match change(path, text, &migration.edits, &rewrites) {
+            Ok(Some(change)) => plan.changes.push(change),
+            Ok(None) => {}
+            Err(diagnostic) => plan.diagnostics.push(diagnostic),
+        }
+    }
+    plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.diagnostics
+        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    plan
+}
+
+/// The workspace root manifest among `manifests` strictly above `path`'s folder that
+/// lists a `[workspace]`, if any.
+fn owning_root<'m>(path: &Path, manifests: &'m [PathBuf]) -> Option<&'m Path> {
+    let folder = path.parent()?;
+    manifests
+        .iter()
+        .filter(|other| other.as_path() != path)
+        .filter(|other| other.parent().is_some_and(|dir| folder.starts_with(dir)))
+        .find(|other| {
+            std::fs::read_to_string(other).is_ok_and(|text| {
+                manifest::inspect(&text, &[]).is_ok_and(|info| info.is_workspace_root)
+            })
+        })
+        .map(PathBuf::as_path)
+}
+
+/// `to` as seen from the folder `from` (both absolute): `../smolify/shim`, with `/`
+/// separators as Cargo.toml paths are written; `to` itself when they share no root.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let to = std::fs::canonicalize(to).unwrap_or_else(|_| to.to_path_buf());
+    let from_parts: Vec<_> = from.components().collect();
+    let to_parts: Vec<_> = to.components().collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return to.to_string_lossy().into_owned();
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); from_parts.len() - common];
+    parts.extend(
+        to_parts[common..]
+            .iter()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
     }
 }

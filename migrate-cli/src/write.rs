@@ -6,8 +6,19 @@ use std::path::Path;
 
 use crate::plan::Plan;
 
-/// Replaces `path`'s content with `text` atomically, keeping its permissions.
+/// Replaces `path`'s content with `text` atomically, keeping its permissions. Where
+/// `path` is a symbolic link, the file it points to is replaced and the link stays.
+///
+/// The text is written as given: line endings and a byte-order mark are the plan's
+/// business (its edits follow the file's own).
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let resolved;
+    let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        resolved = std::fs::canonicalize(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
@@ -24,7 +35,8 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes every change of `plan`, stopping at the first file that cannot be written.
+/// Writes every change of `plan`, stopping at the first file that cannot be written
+/// (the files written before it stay written, each wholly new).
 pub fn write(plan: &Plan) -> io::Result<()> {
     for change in &plan.changes {
         write_atomically(&change.path, &change.migrated).map_err(|error| {
@@ -35,4 +47,47 @@ pub fn write(plan: &Plan) -> io::Result<()> {
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permissions_are_kept_and_no_temporary_file_is_left() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("run.rs");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o754)).unwrap();
+        }
+        write_atomically(&path, "new\r\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o754);
+        }
+        let names: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "only the file itself");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link() {
+        let folder = tempfile::tempdir().unwrap();
+        let real = folder.path().join("real.rs");
+        let link = folder.path().join("link.rs");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, "new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
 }

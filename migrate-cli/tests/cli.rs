@@ -198,3 +198,346 @@ fn apply_refuses_a_dirty_git_tree_unless_allowed() {
         .success();
     assert!(read(&folder.path().join("src/main.rs")).contains("smol::block_on"));
 }
+
+/// Every line of `stdout` as JSON.
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+#[test]
+fn json_reports_every_edit_and_diagnostic_then_a_summary() {
+    let folder = crate_folder(LEGACY);
+    let output = smolify()
+        .args(["--message-format", "json", "."])
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output.stdout);
+    let edits: Vec<_> = lines.iter().filter(|l| l["type"] == "edit").collect();
+    assert!(edits.len() >= 3, "{lines:?}");
+    for edit in &edits {
+        assert!(
+            edit["file"].is_string() && edit["rule"].is_string(),
+            "{edit}"
+        );
+        assert!(edit["line"].as_u64().unwrap() >= 1, "{edit}");
+        assert!(edit["column"].as_u64().unwrap() >= 1, "{edit}");
+        assert!(edit["message"].is_string(), "{edit}");
+    }
+    // The Cargo.toml edit sits where async-std is written: line 7, column 1.
+    let manifest_edit = edits
+        .iter()
+        .find(|edit| edit["file"] == "Cargo.toml")
+        .expect("an edit of Cargo.toml");
+    assert_eq!(manifest_edit["line"], 7);
+    assert_eq!(manifest_edit["column"], 1);
+    assert_eq!(manifest_edit["rule"], "Cargo.toml");
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["exit_code"], 0);
+    assert_eq!(summary["files_changed"].as_array().unwrap().len(), 2);
+    // Nothing was written.
+    assert_eq!(read(&folder.path().join("src/main.rs")), LEGACY);
+}
+
+#[test]
+fn json_and_text_modes_exit_alike() {
+    let folder = crate_folder(LEGACY);
+    smolify().arg("--check").arg(folder.path()).assert().code(1);
+    let output = smolify()
+        .args(["--check", "--message-format=json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json_lines(&output.stdout).last().unwrap()["exit_code"], 1);
+
+    let output = smolify()
+        .args(["--message-format", "json", "/definitely/not/here"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines[0]["type"], "error");
+    assert_eq!(lines[0]["exit_code"], 2);
+
+    let output = smolify()
+        .args(["--message-format", "json", "--frobnicate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json_lines(&output.stdout)[0]["exit_code"], 2);
+}
+
+const FALLS_BACK: &str = r#"use async_std::task;
+
+fn main() {
+    task::block_on(async {
+        let id = task::current().id();
+        println!("{:?}", id);
+    });
+}
+"#;
+
+#[test]
+fn a_fallback_is_shown_with_its_line_and_adds_the_shim() {
+    let folder = crate_folder(FALLS_BACK);
+    let output = smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // rustc-style: the place, the line, a caret.
+    assert!(stderr.contains("--> "), "{stderr}");
+    assert!(stderr.contains("src/main.rs:5:"), "{stderr}");
+    assert!(
+        stderr.contains("5 |         let id = task::current()"),
+        "{stderr}"
+    );
+    assert!(stderr.contains('^'), "{stderr}");
+    assert!(stderr.contains("1 fallbacks"), "{stderr}");
+    let manifest = read(&folder.path().join("Cargo.toml"));
+    assert!(
+        manifest.contains(
+            "smol = \"2\"\nasync-std-compat = { version = \"1.13\", features = [\"attributes\"] }"
+        ),
+        "{manifest}"
+    );
+    assert!(read(&folder.path().join("src/main.rs")).contains("async_std_compat::task"));
+}
+
+#[test]
+fn fallback_error_leaves_the_file_and_reports_each_fallback() {
+    let folder = crate_folder(FALLS_BACK);
+    let output = smolify()
+        .args(["--apply", "--fallback", "error"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("error["), "{stderr}");
+    assert!(stderr.contains("--fallback error"), "{stderr}");
+    assert_eq!(read(&folder.path().join("src/main.rs")), FALLS_BACK);
+    // The code still uses async-std, so the manifest keeps it beside smol.
+    let manifest = read(&folder.path().join("Cargo.toml"));
+    assert!(manifest.contains("async-std = "), "{manifest}");
+    assert!(manifest.contains("smol = \"2\""), "{manifest}");
+    assert!(!manifest.contains("async-std-compat"), "{manifest}");
+}
+
+fn member(root: &Path, name: &str, source: &str) {
+    let folder = root.join(name);
+    std::fs::create_dir_all(folder.join("src")).unwrap();
+    std::fs::write(
+        folder.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+             [dependencies]\nasync-std = {{ workspace = true }}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(folder.join("src/main.rs"), source).unwrap();
+}
+
+fn workspace_folder() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("Cargo.toml"),
+        "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"2\"\n\n\
+         [workspace.dependencies]\n# shared\nasync-std = { version = \"1.13\", features = [\"attributes\"] }\n",
+    )
+    .unwrap();
+    member(folder.path(), "a", LEGACY);
+    member(folder.path(), "b", LEGACY);
+    folder
+}
+
+#[test]
+fn manifest_path_and_workspace_migrate_every_member() {
+    let folder = workspace_folder();
+    smolify()
+        .args(["--apply", "--workspace", "--manifest-path"])
+        .arg(folder.path().join("Cargo.toml"))
+        .assert()
+        .success();
+    for name in ["a", "b"] {
+        assert!(read(&folder.path().join(name).join("src/main.rs")).contains("smol::block_on"));
+        assert!(read(&folder.path().join(name).join("Cargo.toml"))
+            .contains("smol = { workspace = true }"));
+    }
+    assert_eq!(
+        read(&folder.path().join("Cargo.toml")),
+        "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"2\"\n\n\
+         [workspace.dependencies]\n# shared\nsmol = \"2\"\n"
+    );
+}
+
+#[test]
+fn one_package_is_migrated_and_the_workspace_keeps_async_std_for_the_others() {
+    let folder = workspace_folder();
+    let output = smolify()
+        .args(["--apply", "-p", "a", "--manifest-path"])
+        .arg(folder.path().join("Cargo.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(read(&folder.path().join("a/src/main.rs")).contains("smol::block_on"));
+    assert_eq!(read(&folder.path().join("b/src/main.rs")), LEGACY);
+    let root = read(&folder.path().join("Cargo.toml"));
+    assert!(root.contains("async-std = { version"), "{root}");
+    assert!(root.contains("smol = \"2\""), "{root}");
+}
+
+#[test]
+fn an_unknown_package_or_a_bad_manifest_is_a_usage_error() {
+    let folder = workspace_folder();
+    smolify()
+        .args(["-p", "nope", "--manifest-path"])
+        .arg(folder.path().join("Cargo.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("`nope` is not a member"));
+
+    std::fs::write(folder.path().join("a/Cargo.toml"), "[package\nname = ").unwrap();
+    smolify()
+        .arg("--manifest-path")
+        .arg(folder.path().join("a/Cargo.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cargo metadata"));
+    // Walking the folder instead, the bad manifest is reported and left alone.
+    let output = smolify().arg(folder.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a valid manifest"));
+    smolify()
+        .args(["--manifest-path", "/definitely/not/Cargo.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn verify_needs_apply_and_reports_what_does_not_build() {
+    smolify().args(["--verify", "."]).assert().code(2);
+
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("src")).unwrap();
+    std::fs::write(
+        folder.path().join("Cargo.toml"),
+        "[package]\nname = \"broken\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.path().join("src/main.rs"),
+        "fn main() {\n    let x: u8 = \"text\";\n}\n",
+    )
+    .unwrap();
+    let output = smolify()
+        .args(["--apply", "--verify"])
+        .arg(folder.path())
+        .env("CARGO_TARGET_DIR", folder.path().join("target"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("does not build"), "{stderr}");
+    assert!(stderr.contains("main.rs:2:"), "{stderr}");
+    assert!(
+        stderr.contains("verify: `cargo check --all-targets` failed"),
+        "{stderr}"
+    );
+
+    std::fs::write(folder.path().join("src/main.rs"), "fn main() {}\n").unwrap();
+    smolify()
+        .args(["--apply", "--verify"])
+        .arg(folder.path())
+        .env("CARGO_TARGET_DIR", folder.path().join("target"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn crlf_line_ends_a_bom_and_permissions_survive_apply() {
+    let source = format!("\u{feff}{}", LEGACY.replace('\n', "\r\n"));
+    let folder = crate_folder(&source);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            folder.path().join("src/main.rs"),
+            std::fs::Permissions::from_mode(0o640),
+        )
+        .unwrap();
+    }
+    smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .assert()
+        .success();
+    let migrated = read(&folder.path().join("src/main.rs"));
+    assert!(migrated.starts_with('\u{feff}'), "{migrated:?}");
+    assert!(migrated.contains("smol::block_on"), "{migrated:?}");
+    let lone_lf = migrated
+        .match_indices('\n')
+        .any(|(i, _)| migrated.as_bytes()[i - 1] != b'\r');
+    assert!(!lone_lf, "{migrated:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(folder.path().join("src/main.rs"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_and_left_alone() {
+    let folder = crate_folder(LEGACY);
+    std::fs::write(folder.path().join("src/latin1.rs"), b"// caf\xe9\n").unwrap();
+    let output = smolify()
+        .arg("--apply")
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not UTF-8"));
+    assert_eq!(
+        std::fs::read(folder.path().join("src/latin1.rs")).unwrap(),
+        b"// caf\xe9\n"
+    );
+}
+
+#[test]
+fn a_member_migrated_alone_keeps_building_on_its_workspace() {
+    let folder = workspace_folder();
+    let output = smolify()
+        .arg("--apply")
+        .arg(folder.path().join("a"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("inherited from a workspace root"));
+    // The root was not part of the run, so the member cannot inherit smol from it.
+    let manifest = read(&folder.path().join("a/Cargo.toml"));
+    assert!(
+        manifest.contains("async-std = { workspace = true }\nsmol = \"2\"\n"),
+        "{manifest}"
+    );
+    assert!(read(&folder.path().join("Cargo.toml")).contains("async-std = { version"));
+}

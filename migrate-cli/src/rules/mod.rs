@@ -8,17 +8,31 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod channel;
+mod fs;
+mod future;
 mod io;
 mod net;
+mod os;
+mod path;
+mod pin;
 mod prelude;
+mod process;
 mod root;
+mod stream;
+mod sync;
 mod task;
 
 /// What the migration does with one async-std item.
+///
+/// A rule on a type or trait that renames it (or sends it to the shim) covers the
+/// type's associated items too (methods, fields, variants, associated types): they move
+/// with it. An associated item that behaves differently has a rule of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The same item exists in smol under this path (identical, or equivalent in
-    /// behaviour): the path is rewritten.
+    /// The same item exists under this path (in smol, or in std when async-std only
+    /// re-exported std's item), identical or equivalent in behaviour: the path is
+    /// rewritten.
     Rename(&'static str),
     /// A module whose items smol keeps under this module with the same names, except
     /// where an item has a rule of its own. Imports of the module are rewritten to it.
@@ -36,8 +50,42 @@ pub enum Action {
     /// `#[async_std::test]`: becomes `#[test]`, and the body runs in `smol::block_on`.
     TestAttribute,
     /// No smol equivalent that behaves the same: the item is taken from
-    /// async-std-compat, under the same path, and the report says why.
+    /// async-std-compat, under the same path, and the report says why. A method is
+    /// called through its trait's path in the shim (`Trait::method(receiver, ..)`), so
+    /// that it cannot clash with smol's extension traits.
     Fallback,
+    /// `task::sleep(d)`: becomes `smol::Timer::after(d)`, whose value is an `Instant`;
+    /// where the `()` value is used, the call is wrapped so that it stays `()`.
+    Sleep,
+    /// A method renamed to this name (`FutureExt::race` -> `or`), found by its name
+    /// while the trait is in scope.
+    MethodRename(&'static str),
+    /// An awaited method call that becomes a call of this function with the receiver
+    /// as first argument (`a.join(b).await` -> `smol::future::zip(a, b).await`).
+    MethodToFunction(&'static str),
+    /// `x.by_ref()` becomes `(&mut x)`: `&mut` of a reader or stream is one too.
+    ByRef,
+    /// `write!(w, ..).await` on an async writer becomes
+    /// `w.write_all(format!(..).as_bytes()).await`.
+    WriteFmt,
+    /// async-std's `BufWriter::into_inner` flushed and was async; futures-lite's
+    /// neither: `w.into_inner().await` becomes a flush followed by `into_inner()`.
+    FlushThenIntoInner,
+    /// An async `Path` method: `p.m().await` becomes `FUNCTION(p).await` followed by
+    /// the second string (`smol::fs::metadata(&p).await.is_ok()` for `exists`).
+    PathMethod(&'static str, &'static str),
+    /// A writer that async-std flushed when dropped and smol does not: renamed to this
+    /// smol path (or call) where the code visibly flushes, else taken from the shim.
+    FlushOnDrop(&'static str),
+    /// async-std's `print!`-like macros return a future; std's print at once: the
+    /// macro becomes this std macro and its `.await` goes.
+    PrintMacro(&'static str),
+    /// A channel constructor: renamed to this path; `rx.next().await` on its receiver
+    /// becomes `rx.recv().await.ok()` (smol's receiver is not `Unpin`).
+    Channel(&'static str),
+    /// No rewrite can be shown to be right: every use is reported for the user to
+    /// migrate by hand.
+    Report,
 }
 
 /// One row of the table.
@@ -62,10 +110,19 @@ impl Rule {
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     [
         root::RULES,
+        task::RULES,
+        future::RULES,
+        stream::RULES,
         io::RULES,
         net::RULES,
+        fs::RULES,
+        path::RULES,
+        sync::RULES,
+        channel::RULES,
+        process::RULES,
+        os::RULES,
+        pin::RULES,
         prelude::RULES,
-        task::RULES,
     ]
     .into_iter()
     .flatten()
@@ -77,6 +134,29 @@ pub fn lookup(path: &[String]) -> Option<&'static Rule> {
     static INDEX: OnceLock<HashMap<&'static str, &'static Rule>> = OnceLock::new();
     let index = INDEX.get_or_init(|| all().map(|rule| (rule.item, rule)).collect());
     index.get(path.join("::").as_str()).copied()
+}
+
+/// The rule that decides what becomes of `path` (`"async_std::net::TcpStream::bind"`):
+/// its own rule, or for an associated item without one, the rule of its owner when
+/// that rule moves associated items along (a rename, a fallback or a flush-on-drop
+/// type). `None` when no rule covers it.
+pub fn covering(path: &str) -> Option<&'static Rule> {
+    let segments: Vec<String> = path.split("::").map(str::to_string).collect();
+    if let Some(rule) = lookup(&segments) {
+        return Some(rule);
+    }
+    let (_, owner) = segments.split_last()?;
+    let rule = lookup(owner)?;
+    covers_associated_items(rule).then_some(rule)
+}
+
+/// Whether a rule on a type or trait also decides for its methods, fields, variants
+/// and associated types.
+pub fn covers_associated_items(rule: &Rule) -> bool {
+    matches!(
+        rule.action,
+        Action::Rename(_) | Action::Fallback | Action::FlushOnDrop(_)
+    )
 }
 
 /// The migration guide, generated from the table: one row per async-std item, with
@@ -99,11 +179,30 @@ pub fn guide_markdown() -> String {
                 "`{}` (async-std-compat)",
                 rule.item.replacen("async_std", "async_std_compat", 1)
             ),
+            Action::Sleep => {
+                "`smol::Timer::after(d)`; `{ smol::Timer::after(d).await; }` where the `()` is used"
+                    .to_string()
+            }
+            Action::MethodRename(to) => format!("`.{to}(..)`"),
+            Action::MethodToFunction(to) => format!("`{to}(receiver, ..)`"),
+            Action::ByRef => "`(&mut x)`".to_string(),
+            Action::WriteFmt => "`w.write_all(format!(..).as_bytes())`".to_string(),
+            Action::FlushThenIntoInner => {
+                "`{ let mut w = w; w.flush().await.map(|()| w.into_inner()) }`".to_string()
+            }
+            Action::PathMethod(function, then) => format!("`{function}(p).await{then}`"),
+            Action::FlushOnDrop(to) => format!(
+                "`{to}` where the code flushes, else `{}` (async-std-compat)",
+                rule.item.replacen("async_std", "async_std_compat", 1)
+            ),
+            Action::PrintMacro(to) => format!("`{to}!(..)` without `.await`"),
+            Action::Channel(to) => format!("`{to}`; `rx.next().await` -> `rx.recv().await.ok()`"),
+            Action::Report => "(reported; by hand)".to_string(),
         };
         out.push_str(&format!(
             "| `{}` | {} | {} |\n",
             rule.item,
-            replacement,
+            replacement.replace('|', "\\|"),
             rule.note.replace('|', "\\|")
         ));
     }
@@ -149,14 +248,95 @@ mod tests {
     }
 
     #[test]
-    fn renames_point_into_smol() {
+    fn renames_point_into_smol_or_std() {
         for rule in all() {
             match rule.action {
-                Action::Rename(to) | Action::Module(to) | Action::Spawn(to) => {
-                    assert!(to.starts_with("smol::"), "{} -> {to}", rule.item)
-                }
+                Action::Rename(to)
+                | Action::Module(to)
+                | Action::Spawn(to)
+                | Action::Channel(to)
+                | Action::FlushOnDrop(to)
+                | Action::MethodToFunction(to)
+                | Action::PathMethod(to, _)
+                | Action::PrintMacro(to) => assert!(
+                    to.starts_with("smol::") || to.starts_with("std::"),
+                    "{} -> {to}",
+                    rule.item
+                ),
                 _ => {}
             }
         }
+    }
+
+    /// The kinds of rows of the API listing that source code can name.
+    const NAMEABLE: &[&str] = &[
+        "module",
+        "fn",
+        "struct",
+        "enum",
+        "trait",
+        "macro",
+        "attr_macro",
+        "type_alias",
+        "const",
+        "variant",
+        "field",
+        "assoc_type",
+        "method",
+        "trait_method",
+    ];
+
+    #[test]
+    fn every_nameable_item_of_async_std_has_a_rule() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../api/async-std-1.13.2.tsv");
+        let listing = std::fs::read_to_string(path).expect("the API listing is readable");
+        let mut uncovered = Vec::new();
+        let mut rows = 0;
+        for line in listing.lines().skip(1) {
+            let mut fields = line.split('\t');
+            let (Some(item), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if !NAMEABLE.contains(&kind) {
+                continue;
+            }
+            rows += 1;
+            if covering(item).is_none() {
+                uncovered.push(format!("{item} ({kind})"));
+            }
+        }
+        assert!(rows > 600, "the listing has {rows} nameable rows");
+        assert!(
+            uncovered.is_empty(),
+            "{} items without a rule:\n{}",
+            uncovered.len(),
+            uncovered.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_rule_names_an_item_of_the_listing() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../api/async-std-1.13.2.tsv");
+        let listing = std::fs::read_to_string(path).expect("the API listing is readable");
+        let items: HashSet<&str> = listing
+            .lines()
+            .filter_map(|line| line.split('\t').next())
+            .collect();
+        for rule in all() {
+            assert!(
+                rule.item == "async_std" || items.contains(rule.item),
+                "{} is not in the listing",
+                rule.item
+            );
+        }
+    }
+
+    #[test]
+    fn an_associated_item_falls_under_its_renamed_owner_unless_it_differs() {
+        let bind = covering("async_std::net::TcpListener::bind").unwrap();
+        assert_eq!(bind.item, "async_std::net::TcpListener");
+        let by_ref = covering("async_std::io::ReadExt::by_ref").unwrap();
+        assert_eq!(by_ref.action, Action::ByRef);
+        assert!(covering("async_std::no_such_module::Thing").is_none());
     }
 }

@@ -4,9 +4,64 @@ use super::{Action::*, Rule};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
+        item: "async_std::net::AddrParseError",
+        action: Rename("smol::net::AddrParseError"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::Shutdown",
+        action: Rename("smol::net::Shutdown"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::IpAddr",
+        action: Rename("smol::net::IpAddr"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::Ipv4Addr",
+        action: Rename("smol::net::Ipv4Addr"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::Ipv6Addr",
+        action: Rename("smol::net::Ipv6Addr"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::SocketAddr",
+        action: Rename("smol::net::SocketAddr"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::SocketAddrV4",
+        action: Rename("smol::net::SocketAddrV4"),
+        note: "the same item",
+    },
+    Rule {
+        item: "async_std::net::SocketAddrV6",
+        action: Rename("smol::net::SocketAddrV6"),
+        note: "the same item",
+    },
+    Rule {
         item: "async_std::net",
         action: Module("smol::net"),
         note: "smol::net is async-net",
+    },
+    Rule {
+        item: "async_std::net::ToSocketAddrs",
+        action: Rename("smol::net::AsyncToSocketAddrs"),
+        note: "accepted by bind/connect the same way; the trait is sealed, so custom impls and explicit resolution need `smol::net::resolve`",
+    },
+    Rule {
+        item: "async_std::net::ToSocketAddrs::to_socket_addrs",
+        action: Report,
+        note: "async-net has no public resolution method: write `smol::net::resolve(addr).await`; reported at each use",
+    },
+    Rule {
+        item: "async_std::net::Incoming",
+        action: Rename("smol::net::Incoming"),
+        note: "the same item",
     },
     Rule {
         item: "async_std::net::TcpListener",
@@ -14,8 +69,18 @@ pub(super) const RULES: &[Rule] = &[
         note: "bind, accept, incoming and local_addr are called the same way",
     },
     Rule {
+        item: "async_std::net::TcpListener::into_incoming",
+        action: Report,
+        note: "async-net has no `into_incoming`: keep the listener and call `incoming()`; reported at each use",
+    },
+    Rule {
         item: "async_std::net::TcpStream",
         action: Rename("smol::net::TcpStream"),
         note: "I/O goes through an owned stream (or a clone), not `&TcpStream`",
+    },
+    Rule {
+        item: "async_std::net::UdpSocket",
+        action: Rename("smol::net::UdpSocket"),
+        note: "the same item",
     },
 ];

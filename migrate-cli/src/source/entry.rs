@@ -9,18 +9,44 @@ use syn::spanned::Spanned;
 
 use super::Rewriter;
 use crate::edit::Edit;
-use crate::rules::Action;
+use crate::rules::{self, Action};
+use syn::punctuated::Punctuated;
 
 /// One level of indentation added around a wrapped body.
 const INDENT: &str = "    ";
 
 impl Rewriter<'_> {
-    pub(super) fn rewrite_entry_point(&mut self, function: &syn::ItemFn) {
-        let Some((attribute, rule)) = function.attrs.iter().find_map(|attribute| {
+    /// The `#[async_std::main]` or `#[async_std::test]` attribute of a function,
+    /// written directly or inside `cfg_attr(.., async_std::test)`; for the latter, the
+    /// byte range of the path inside `cfg_attr`.
+    fn entry_attribute<'f>(
+        &self,
+        function: &'f syn::ItemFn,
+    ) -> Option<(
+        &'f syn::Attribute,
+        &'static rules::Rule,
+        Option<Range<usize>>,
+    )> {
+        function.attrs.iter().find_map(|attribute| {
+            let is_entry = |rule: &rules::Rule| {
+                matches!(rule.action, Action::MainAttribute | Action::TestAttribute)
+            };
+            if attribute.path().is_ident("cfg_attr") {
+                let metas = attribute
+                    .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+                    .ok()?;
+                return metas.iter().skip(1).find_map(|meta| {
+                    let rule = self.rule_of(meta.path())?;
+                    is_entry(rule).then(|| (attribute, rule, Some(self.range(meta.span()))))
+                });
+            }
             let rule = self.rule_of(attribute.path())?;
-            matches!(rule.action, Action::MainAttribute | Action::TestAttribute)
-                .then_some((attribute, rule))
-        }) else {
+            is_entry(rule).then_some((attribute, rule, None))
+        })
+    }
+
+    pub(super) fn rewrite_entry_point(&mut self, function: &syn::ItemFn) {
+        let Some((attribute, rule, inside_cfg_attr)) = self.entry_attribute(function) else {
             return;
         };
         let attribute_range = self.range(attribute.span());
@@ -33,7 +59,8 @@ impl Rewriter<'_> {
             );
             return;
         };
-        if !signature.inputs.is_empty() || !matches!(attribute.meta, syn::Meta::Path(_)) {
+        let plain = inside_cfg_attr.is_some() || matches!(attribute.meta, syn::Meta::Path(_));
+        if !signature.inputs.is_empty() || !plain {
             self.hazard(
                 attribute_range.start,
                 rule.id(),
@@ -43,10 +70,27 @@ impl Rewriter<'_> {
         }
 
         let is_main = rule.action == Action::MainAttribute;
-        let attribute_edit = if is_main {
-            Edit::replace(self.whole_lines(attribute_range.clone()), "", rule.id())
-        } else {
-            Edit::replace(attribute_range.clone(), "#[test]", rule.id())
+        let attribute_edit = match (&inside_cfg_attr, is_main) {
+            (Some(_), true) => {
+                self.hazard(
+                    attribute_range.start,
+                    rule.id(),
+                    "`#[async_std::main]` inside `cfg_attr`: the function is `main` only under \
+                     that cfg; left as it is",
+                );
+                return;
+            }
+            (Some(inner), false) => {
+                self.note(
+                    attribute_range.start,
+                    rule.id(),
+                    "inside `cfg_attr`: the body now runs in `smol::block_on` whatever the cfg, \
+                     and the function is a plain `#[test]` where the cfg holds",
+                );
+                Edit::replace(inner.clone(), "test", rule.id())
+            }
+            (None, true) => Edit::replace(self.whole_lines(attribute_range.clone()), "", rule.id()),
+            (None, false) => Edit::replace(attribute_range.clone(), "#[test]", rule.id()),
         };
         self.edits.push(attribute_edit);
         self.rewrites.push(rule.id());
@@ -73,10 +117,24 @@ impl Rewriter<'_> {
             self.note(
                 attribute_range.start,
                 rule.id(),
-                "smol::spawn runs tasks on smol's global executor, which has one thread unless \
-                 the SMOL_THREADS environment variable says otherwise; async-std ran one \
-                 worker per core",
+                "the migrated program loses async-std's parallelism: `smol::spawn` runs tasks \
+                 on smol's global executor, which has one thread unless the SMOL_THREADS \
+                 environment variable says otherwise, where async-std ran one worker per core; \
+                 to keep it, run with SMOL_THREADS set to the core count, or spawn on a \
+                 `smol::Executor` run by `std::thread::available_parallelism()` threads \
+                 (`smol-macros`' `main!` with `ex: &Executor` does this)",
             );
+        }
+    }
+
+    /// The `block_on` an entry point runs its body in: smol's, or the shim's where the
+    /// file spawns local tasks (only the shim's `block_on` runs them).
+    fn block_on_path(&mut self) -> &'static str {
+        if self.survey.names("async_std::task::spawn_local") {
+            self.needs_shim = true;
+            "async_std_compat::task::block_on"
+        } else {
+            "smol::block_on"
         }
     }
 
@@ -90,14 +148,19 @@ impl Rewriter<'_> {
         let nl = self.newline;
         let multiline = self.text[open.end..close.start].contains('\n');
         if !multiline {
-            self.edits
-                .push(Edit::insert(open.end, " smol::block_on(async {", rule));
+            let block_on = self.block_on_path();
+            self.edits.push(Edit::insert(
+                open.end,
+                format!(" {block_on}(async {{"),
+                rule,
+            ));
             self.edits.push(Edit::insert(close.start, "}) ", rule));
             return;
         }
+        let block_on = self.block_on_path();
         self.edits.push(Edit::insert(
             open.end,
-            format!("{nl}{indent}{INDENT}smol::block_on(async {{"),
+            format!("{nl}{indent}{INDENT}{block_on}(async {{"),
             rule,
         ));
         let literals = multiline_literals(&block.to_token_stream(), self.base);

@@ -4,9 +4,14 @@
 //! The file is never reprinted: every change is an [`Edit`] on the original text, and
 //! a file that does not parse gets no edit at all.
 
+mod calls;
+mod doctests;
 mod entry;
 mod imports;
+mod macros;
+mod shared_io;
 mod spawn;
+mod survey;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -75,13 +80,21 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
 
     let crate_names = imports::crate_names_with_aliases(&file, crate_names);
     let imports = imports::collect(&file, &crate_names, base);
-    let mut rewriter = Rewriter::new(text, base, &crate_names, &imports);
+    let mut rewriter = Rewriter::new(text, base, &crate_names, &imports, &file);
     rewriter.visit_file(&file);
     let mut migration = rewriter.finish();
+    let doc_starts = if text.contains("```") {
+        doctests::doc_attribute_starts(&file, base)
+    } else {
+        HashSet::new()
+    };
     // Spans are only meaningful while the file is parsed; free the thread's source map
     // so that a long run over many files does not grow it without bound.
     drop(file);
     proc_macro2::extra::invalidate_current_thread_spans();
+    if !doc_starts.is_empty() {
+        doctests::migrate_doc_examples(text, &doc_starts, &crate_names, &mut migration);
+    }
     migration.findings.sort_by_key(|finding| finding.offset);
     Ok(migration)
 }
@@ -89,7 +102,7 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
 /// Where an async-std item goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Target {
-    /// To this smol path.
+    /// To this smol (or std) path.
     Smol(Vec<String>),
     /// To this async-std-compat path (smol has no equivalent that behaves the same).
     Compat(Vec<String>),
@@ -97,6 +110,15 @@ enum Target {
     ModuleWithoutCounterpart,
     /// An attribute macro, rewritten with the function it is on.
     Attribute,
+    /// A function whose replacement cannot be imported by name (`smol::Timer::after`):
+    /// the import goes, and each use is written in full.
+    Call(Vec<String>),
+    /// A call with no arguments replaced as a whole by this expression
+    /// (`io::stdout()` -> `smol::Unblock::new(std::io::stdout())`).
+    Expression(&'static str),
+    /// Only meaningful as a method call, rewritten there; named as a path, it is
+    /// reported.
+    MethodOnly,
 }
 
 fn split(path: &str) -> Vec<String> {
@@ -107,38 +129,76 @@ fn join(path: &[String]) -> String {
     path.join("::")
 }
 
+const BLOCK_ON: &str = "async_std::task::block_on";
+const SPAWN_LOCAL: &str = "async_std::task::spawn_local";
+
 /// Where the item at `canonical` goes, and the rule that says so (`None` when no rule
-/// covers it and it falls back to the shim by default).
-fn target_of(canonical: &[String]) -> (Target, Option<&'static rules::Rule>) {
-    // An associated item of a renamed type or function (`TcpListener::bind`) moves
-    // with it.
-    for len in (2..canonical.len()).rev() {
-        if let Some(rule) = rules::lookup(&canonical[..len]) {
-            if let Action::Rename(to) | Action::Spawn(to) = rule.action {
-                let mut path = split(to);
-                path.extend(canonical[len..].iter().cloned());
-                return (Target::Smol(path), Some(rule));
+/// covers it and it falls back to the shim by default), given what the first pass
+/// learned about the file (whether it visibly flushes what it writes, whether it
+/// spawns local tasks).
+fn target_of(
+    canonical: &[String],
+    survey: &survey::Survey,
+) -> (Target, Option<&'static rules::Rule>) {
+    let flush_visible = survey.flush_is_visible();
+    if let Some(rule) = rules::lookup(canonical) {
+        let target = match rule.action {
+            // The shim's `spawn_local` tasks run only inside the shim's `block_on`.
+            Action::Rename(_) if rule.item == BLOCK_ON && survey.names(SPAWN_LOCAL) => {
+                Target::Compat(split(&rules::fallback_path(canonical)))
             }
-            break;
-        }
-    }
-    match rules::lookup(canonical) {
-        Some(rule) => {
-            let target = match rule.action {
-                Action::Rename(to) | Action::Module(to) | Action::Spawn(to) => {
+            Action::Rename(to) | Action::Module(to) | Action::Spawn(to) | Action::Channel(to) => {
+                Target::Smol(split(to))
+            }
+            Action::PrintMacro(to) => Target::Smol(split(to)),
+            Action::WriteFmt if canonical.len() == 2 => {
+                Target::Smol(vec!["std".to_string(), canonical[1].clone()])
+            }
+            Action::ModuleWithoutCounterpart => Target::ModuleWithoutCounterpart,
+            Action::MainAttribute | Action::TestAttribute => Target::Attribute,
+            Action::Fallback => Target::Compat(split(&rules::fallback_path(canonical))),
+            Action::Sleep => Target::Call(split("smol::Timer::after")),
+            Action::FlushOnDrop(to) if flush_visible => {
+                if to.contains('(') {
+                    Target::Expression(to)
+                } else {
                     Target::Smol(split(to))
                 }
-                Action::ModuleWithoutCounterpart => Target::ModuleWithoutCounterpart,
-                Action::MainAttribute | Action::TestAttribute => Target::Attribute,
-                Action::Fallback => Target::Compat(split(&rules::fallback_path(canonical))),
-            };
-            (target, Some(rule))
-        }
-        None => (
-            Target::Compat(split(&rules::fallback_path(canonical))),
-            None,
-        ),
+            }
+            Action::FlushOnDrop(_) => Target::Compat(split(&rules::fallback_path(canonical))),
+            Action::MethodRename(_)
+            | Action::MethodToFunction(_)
+            | Action::ByRef
+            | Action::WriteFmt
+            | Action::FlushThenIntoInner
+            | Action::PathMethod(..)
+            | Action::Report => Target::MethodOnly,
+        };
+        return (target, Some(rule));
     }
+    // An associated item of a renamed type (`TcpListener::bind`) moves with it.
+    for len in (2..canonical.len()).rev() {
+        if let Some(rule) = rules::lookup(&canonical[..len]) {
+            let home = match rule.action {
+                Action::Rename(to) | Action::Spawn(to) => split(to),
+                Action::FlushOnDrop(to) if flush_visible && !to.contains('(') => split(to),
+                Action::Fallback | Action::FlushOnDrop(_) => {
+                    return (
+                        Target::Compat(split(&rules::fallback_path(canonical))),
+                        Some(rule),
+                    )
+                }
+                _ => break,
+            };
+            let mut path = home;
+            path.extend(canonical[len..].iter().cloned());
+            return (Target::Smol(path), Some(rule));
+        }
+    }
+    (
+        Target::Compat(split(&rules::fallback_path(canonical))),
+        None,
+    )
 }
 
 /// How one import leaf is rewritten.
@@ -181,10 +241,27 @@ struct Rewriter<'a> {
     spawns_seen: Vec<(usize, &'static rules::Rule)>,
     /// Reported fallbacks, so that each place is reported once.
     reported: HashSet<(usize, &'static str)>,
+    /// What the first pass learned about the file.
+    survey: survey::Survey,
+    /// Start offsets of paths that a call-level rewrite replaced already.
+    skip_paths: HashSet<usize>,
+    /// Start offsets of paths that are the function of a call expression.
+    callees: HashSet<usize>,
+    /// Expressions directly awaited, by start offset (for a method call: the start of
+    /// its name), with the end offset of the `.await`.
+    awaited: HashMap<usize, usize>,
+    /// Start offsets of `sleep(d).await` whose `()` value is discarded.
+    sleeps_discarded: HashSet<usize>,
 }
 
 impl<'a> Rewriter<'a> {
-    fn new(text: &'a str, base: usize, crate_names: &'a [String], imports: &'a Imports) -> Self {
+    fn new(
+        text: &'a str,
+        base: usize,
+        crate_names: &'a [String],
+        imports: &'a Imports,
+        file: &syn::File,
+    ) -> Self {
         let mut rewriter = Rewriter {
             text,
             base,
@@ -203,7 +280,13 @@ impl<'a> Rewriter<'a> {
             spawns_accounted: HashSet::new(),
             spawns_seen: Vec::new(),
             reported: HashSet::new(),
+            survey: survey::Survey::default(),
+            skip_paths: HashSet::new(),
+            callees: HashSet::new(),
+            awaited: HashMap::new(),
+            sleeps_discarded: HashSet::new(),
         };
+        rewriter.survey = rewriter.survey(file);
         rewriter.plan_imports();
         rewriter
     }
@@ -221,9 +304,15 @@ impl<'a> Rewriter<'a> {
                     plans.push(LeafPlan::Keep);
                     continue;
                 };
-                let (target, rule) = target_of(&canonical);
+                let (target, rule) = target_of(&canonical, &self.survey);
                 let plan = match target {
-                    Target::Smol(path) => LeafPlan::Replace(path),
+                    Target::Smol(path) => {
+                        self.note_native_flush_on_drop(item.tree.start, rule);
+                        LeafPlan::Replace(path)
+                    }
+                    Target::Call(_) | Target::Expression(_) | Target::MethodOnly => {
+                        LeafPlan::Remove
+                    }
                     Target::Compat(path) => {
                         self.needs_shim = true;
                         self.report_fallback(item.tree.start, &canonical, rule);
@@ -331,14 +420,61 @@ impl<'a> Rewriter<'a> {
         let Some(canonical) = self.canonical_path(path) else {
             return;
         };
-        let (target, rule) = target_of(&canonical);
-        let new_path = match target {
-            Target::Smol(path) => path,
-            Target::Compat(path) => path,
-            Target::Attribute | Target::ModuleWithoutCounterpart => return,
-        };
+        let (target, rule) = target_of(&canonical, &self.survey);
         let Some(first) = path.segments.first() else {
             return;
+        };
+        let path_start = match &path.leading_colon {
+            Some(colon) => self.range(colon.spans[0]).start,
+            None => self.range(first.ident.span()).start,
+        };
+        if self.skip_paths.contains(&path_start) {
+            return;
+        }
+        let new_path = match target {
+            Target::Smol(path) => {
+                self.note_native_flush_on_drop(path_start, rule);
+                path
+            }
+            Target::Compat(path) => path,
+            Target::Call(path) => {
+                if let Some(rule) = rule {
+                    if rule.action == Action::Sleep && !self.callees.contains(&path_start) {
+                        self.hazard(
+                            path_start,
+                            rule.id(),
+                            "`sleep` is used as a value here, not called: smol's \
+                             `Timer::after` resolves to an `Instant`, not `()`; rewrite by hand",
+                        );
+                        return;
+                    }
+                }
+                path
+            }
+            Target::Expression(expression) => {
+                self.hazard(
+                    path_start,
+                    rule_id(rule),
+                    format!(
+                        "`{}` is not called here with no arguments; write `{expression}` by hand",
+                        join(&canonical)
+                    ),
+                );
+                return;
+            }
+            Target::MethodOnly => {
+                self.hazard(
+                    path_start,
+                    rule_id(rule),
+                    format!(
+                        "`{}` is named as a path; the migration rewrites it only as a method call: {}",
+                        join(&canonical),
+                        rule.map_or("", |rule| rule.note)
+                    ),
+                );
+                return;
+            }
+            Target::Attribute | Target::ModuleWithoutCounterpart => return,
         };
         let last = path.segments.last().expect("a path has a segment");
         let start = match &path.leading_colon {
@@ -509,6 +645,24 @@ impl<'a> Rewriter<'a> {
         }
     }
 
+    /// Where a writer that async-std flushed on drop becomes smol's because the file
+    /// visibly flushes, says so once per file: the check is per file, not per writer.
+    fn note_native_flush_on_drop(&mut self, offset: usize, rule: Option<&'static rules::Rule>) {
+        let Some(rule) = rule else { return };
+        if !matches!(rule.action, Action::FlushOnDrop(_)) || !self.survey.writes {
+            return;
+        }
+        if !self.reported.insert((usize::MAX, "flush-on-drop")) {
+            return;
+        }
+        self.note(
+            offset,
+            rule.id(),
+            "async-std flushed a dropped File or stdout; smol's do not. This file flushes, so \
+             smol's type is used: check that every written one is flushed before it is dropped",
+        );
+    }
+
     fn finish(mut self) -> SourceMigration {
         self.rewrite_imports();
         for (offset, rule) in std::mem::take(&mut self.spawns_seen) {
@@ -552,6 +706,7 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
 
     fn visit_block(&mut self, block: &'ast syn::Block) {
         self.account_for_spawns(block);
+        self.find_discarded_sleeps(block);
         syn::visit::visit_block(self, block);
     }
 
@@ -560,19 +715,46 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
             let start = self.range(call.span()).start;
             self.spawns_accounted.insert(start);
         }
+        if self.rewrite_awaited(expr) {
+            return;
+        }
         syn::visit::visit_expr_await(self, expr);
     }
 
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        self.clone_shared_socket_in_local(local);
+        syn::visit::visit_local(self, local);
+    }
+
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        self.clone_shared_socket_in_call(call);
         if let syn::Expr::Path(func) = &*call.func {
+            let start = self.range(func.path.span()).start;
+            self.callees.insert(start);
             if let Some(rule) = self.rule_of(&func.path) {
                 if matches!(rule.action, Action::Spawn(_)) {
                     let start = self.range(call.span()).start;
                     self.spawns_seen.push((start, rule));
                 }
+                self.rewrite_call(call, rule);
             }
         }
         syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_lit_str(&mut self, literal: &'ast syn::LitStr) {
+        self.check_error_text(literal);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        self.rewrite_method_call(call);
+        syn::visit::visit_expr_method_call(self, call);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.rewrite_macro_path(mac);
+        syn::visit::visit_macro(self, mac);
+        self.visit_macro_arguments(mac);
     }
 }
 

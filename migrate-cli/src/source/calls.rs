@@ -1,0 +1,875 @@
+//! Rewrites of call shapes: what a path rename cannot express.
+//!
+//! - `task::sleep(d)`: smol's `Timer::after(d)` resolves to an `Instant`, not `()`;
+//!   where the value is used, the call is wrapped so that it stays `()`.
+//! - method calls of async-std's extension traits and types, found by method name while
+//!   the trait or type is in scope (syn has no types, so each such rewrite says in the
+//!   report that it rests on that inference): `race` -> `or`, `join` -> `zip`,
+//!   `by_ref()` -> `&mut`, methods futures-lite lacks -> the shim's trait,
+//!   `BufWriter::into_inner` -> flush first, async `Path` methods -> `smol::fs`,
+//!   `rx.next().await` on a channel -> `rx.recv().await.ok()`;
+//! - `write!`/`writeln!` awaited on an async writer -> `write_all(format!(..))`;
+//! - async-std's `println!`-like macros -> std's, without `.await`;
+//! - `io::stdout()`/`stderr()` -> `smol::Unblock::new(..)` where the code flushes.
+
+use syn::spanned::Spanned;
+
+use super::Rewriter;
+use crate::diagnostic::Severity;
+use crate::edit::Edit;
+use crate::rules::{self, Action};
+
+/// Said of every rewrite that rests on a method's name rather than its type.
+const INFERENCE: &str = "this rests on the method name and the async-std traits or types \
+                         the file imports (the tool sees no types)";
+
+/// Fallback methods that return a stream or future adapter: rewritten wherever they are
+/// called. The others return a future and are only rewritten where awaited, since
+/// their names (`eq`, `max`, `sum`...) are common elsewhere.
+const ADAPTERS: &[&str] = &[
+    "merge", "throttle", "delay", "timeout", "try_race", "flatten",
+];
+
+/// Whether a receiver is a stream or a future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Stream,
+    Future,
+}
+
+const STREAM_EXT: &str = "async_std::stream::StreamExt";
+const FUTURE_EXT: &str = "async_std::prelude::FutureExt";
+
+/// The methods of async-std 1.13.2's extension traits, as the table keys them.
+const TRAIT_METHODS: &[(&str, &[&str])] = &[
+    (
+        STREAM_EXT,
+        &[
+            "next",
+            "take",
+            "take_while",
+            "throttle",
+            "step_by",
+            "chain",
+            "cloned",
+            "copied",
+            "cycle",
+            "enumerate",
+            "delay",
+            "map",
+            "inspect",
+            "last",
+            "fuse",
+            "filter",
+            "flat_map",
+            "flatten",
+            "filter_map",
+            "min_by_key",
+            "max_by_key",
+            "min_by",
+            "max",
+            "min",
+            "max_by",
+            "nth",
+            "all",
+            "find",
+            "find_map",
+            "fold",
+            "partition",
+            "for_each",
+            "any",
+            "by_ref",
+            "scan",
+            "skip_while",
+            "skip",
+            "timeout",
+            "try_fold",
+            "try_for_each",
+            "zip",
+            "unzip",
+            "collect",
+            "merge",
+            "partial_cmp",
+            "position",
+            "cmp",
+            "count",
+            "ne",
+            "ge",
+            "eq",
+            "gt",
+            "le",
+            "lt",
+            "sum",
+            "product",
+        ],
+    ),
+    (
+        FUTURE_EXT,
+        &[
+            "delay", "flatten", "race", "try_race", "join", "try_join", "timeout",
+        ],
+    ),
+    (
+        "async_std::io::ReadExt",
+        &[
+            "read",
+            "read_vectored",
+            "read_to_end",
+            "read_to_string",
+            "read_exact",
+            "take",
+            "by_ref",
+            "bytes",
+            "chain",
+        ],
+    ),
+    (
+        "async_std::io::WriteExt",
+        &["write", "flush", "write_vectored", "write_all", "write_fmt"],
+    ),
+    (
+        "async_std::io::BufReadExt",
+        &["read_until", "read_line", "lines", "split"],
+    ),
+    ("async_std::io::SeekExt", &["seek"]),
+];
+
+/// StreamExt methods that return a stream: a receiver built by one is a stream.
+const STREAM_ADAPTERS: &[&str] = &[
+    "take_while",
+    "throttle",
+    "step_by",
+    "chain",
+    "cloned",
+    "copied",
+    "cycle",
+    "enumerate",
+    "map",
+    "inspect",
+    "filter",
+    "flat_map",
+    "filter_map",
+    "scan",
+    "skip_while",
+    "skip",
+    "zip",
+    "merge",
+];
+
+/// Types whose methods have rules of their own, looked for when the file names them.
+const TYPES_WITH_METHOD_RULES: &[&str] = &[
+    "async_std::io::BufWriter",
+    "async_std::task::JoinHandle",
+    "async_std::net::TcpListener",
+    "async_std::net::ToSocketAddrs",
+];
+
+impl Rewriter<'_> {
+    /// Records the `sleep(d).await;` statements of `block`, whose `()` nobody uses.
+    pub(super) fn find_discarded_sleeps(&mut self, block: &syn::Block) {
+        for statement in &block.stmts {
+            let expr = match statement {
+                syn::Stmt::Expr(expr, Some(_)) => expr,
+                syn::Stmt::Local(local) if matches!(local.pat, syn::Pat::Wild(_)) => {
+                    match &local.init {
+                        Some(init) => &*init.expr,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if let syn::Expr::Await(awaited) = expr {
+                if let syn::Expr::Call(call) = &*awaited.base {
+                    if self.call_action(call) == Some(Action::Sleep) {
+                        let start = self.range(call.span()).start;
+                        self.sleeps_discarded.insert(start);
+                    }
+                }
+            }
+        }
+    }
+
+    fn call_action(&self, call: &syn::ExprCall) -> Option<Action> {
+        let syn::Expr::Path(func) = &*call.func else {
+            return None;
+        };
+        self.rule_of(&func.path).map(|rule| rule.action)
+    }
+
+    fn inference_note(&mut self, offset: usize, rule: &'static str, what: String) {
+        self.note(offset, rule, format!("{what}; {INFERENCE}"));
+    }
+
+    /// Rewrites around an `.await`. Returns `true` when the whole expression was
+    /// replaced, so that nothing inside it may be edited again.
+    pub(super) fn rewrite_awaited(&mut self, expr: &syn::ExprAwait) -> bool {
+        let whole = self.range(expr.span());
+        match &*expr.base {
+            syn::Expr::MethodCall(call) => {
+                let start = self.range(call.method.span()).start;
+                self.awaited.insert(start, whole.end);
+                false
+            }
+            syn::Expr::Call(call) => {
+                let start = self.range(call.span()).start;
+                self.awaited.insert(start, whole.end);
+                if self.call_action(call) == Some(Action::Sleep)
+                    && !self.sleeps_discarded.contains(&start)
+                {
+                    self.edits
+                        .push(Edit::insert(whole.start, "{ ", "task::sleep"));
+                    self.edits
+                        .push(Edit::insert(whole.end, "; }", "task::sleep"));
+                    self.rewrites.push("task::sleep");
+                    self.note(
+                        whole.start,
+                        "task::sleep",
+                        "`smol::Timer::after(d).await` is an `Instant`; the block keeps the `()` \
+                         that async-std's `sleep` gave",
+                    );
+                }
+                false
+            }
+            syn::Expr::Macro(mac) => self.rewrite_awaited_macro(&mac.mac, whole),
+            _ => false,
+        }
+    }
+
+    fn rewrite_awaited_macro(&mut self, mac: &syn::Macro, whole: std::ops::Range<usize>) -> bool {
+        let rule = self.rule_of(&mac.path);
+        let name = mac.path.segments.last().map(|s| s.ident.to_string());
+        // `write!(w, ..).await` calls `w.write_fmt(..)`, which async-std code gets from
+        // its WriteExt: only then is it an async-std write.
+        let is_std_write = mac.path.segments.len() == 1
+            && matches!(name.as_deref(), Some("write" | "writeln"))
+            && self
+                .survey
+                .traits
+                .iter()
+                .any(|t| t == "async_std::io::WriteExt");
+        if let Some(rule) = rule {
+            if let Action::PrintMacro(to) = rule.action {
+                let end = self.range(mac.delimiter.span().close()).end;
+                self.edits
+                    .push(Edit::replace(end..whole.end, "", rule.id()));
+                self.rewrites.push(rule.id());
+                self.note(
+                    whole.start,
+                    rule.id(),
+                    format!("`{to}!` prints at once; async-std's printed when awaited"),
+                );
+                return false;
+            }
+        }
+        let is_write = is_std_write || rule.is_some_and(|rule| rule.action == Action::WriteFmt);
+        if !is_write {
+            return false;
+        }
+        let newline = name.as_deref() == Some("writeln");
+        const RULE: &str = "io::WriteExt::write_fmt";
+        // Split the arguments at the first comma outside groups.
+        let tokens: Vec<proc_macro2::TokenTree> = mac.tokens.clone().into_iter().collect();
+        let comma = tokens.iter().position(
+            |token| matches!(token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','),
+        );
+        let (writer, rest) = match comma {
+            Some(index) => (&tokens[..index], &tokens[index + 1..]),
+            None => (&tokens[..], &tokens[..0]),
+        };
+        let text_of = |tokens: &[proc_macro2::TokenTree]| -> Option<String> {
+            let first = self.range(tokens.first()?.span()).start;
+            let last = self.range(tokens.last()?.span()).end;
+            self.text.get(first..last).map(str::to_string)
+        };
+        let Some(writer) = text_of(writer) else {
+            self.hazard(
+                whole.start,
+                RULE,
+                "`write!` without a writer; left as it is",
+            );
+            return true;
+        };
+        let rest = text_of(rest);
+        let simple = writer
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        let writer = if simple {
+            writer
+        } else {
+            format!("({writer})")
+        };
+        let bytes = match (newline, rest) {
+            (false, Some(rest)) => format!("format!({rest}).as_bytes()"),
+            (true, Some(rest)) => format!("format!(\"{{}}\\n\", format_args!({rest})).as_bytes()"),
+            (true, None) => "b\"\\n\"".to_string(),
+            (false, None) => {
+                self.hazard(
+                    whole.start,
+                    RULE,
+                    "`write!` without a format string; left as it is",
+                );
+                return true;
+            }
+        };
+        self.edits.push(Edit::replace(
+            whole.clone(),
+            format!("{writer}.write_all({bytes}).await"),
+            RULE,
+        ));
+        self.rewrites.push(RULE);
+        self.note(
+            whole.start,
+            RULE,
+            "futures-lite's AsyncWriteExt has no `write_fmt`: the text is formatted first and \
+             written with `write_all`, as async-std's `write_fmt` did",
+        );
+        true
+    }
+
+    /// Rewrites of a call by the rule of its function.
+    pub(super) fn rewrite_call(&mut self, call: &syn::ExprCall, rule: &'static rules::Rule) {
+        let range = self.range(call.span());
+        match rule.action {
+            Action::Sleep if !self.awaited.contains_key(&range.start) => {
+                // `{ let timer = smol::Timer::after(d); async move { timer.await; } }`,
+                // in two insertions so that the path inside keeps its own edit.
+                self.edits
+                    .push(Edit::insert(range.start, "{ let timer = ", rule.id()));
+                self.edits.push(Edit::insert(
+                    range.end,
+                    "; async move { timer.await; } }",
+                    rule.id(),
+                ));
+                self.rewrites.push(rule.id());
+                self.note(
+                    range.start,
+                    rule.id(),
+                    "the sleep future is used as a value: wrapped in a future of `()`, since \
+                     smol's `Timer` resolves to an `Instant`; its clock starts when it is \
+                     created, where async-std's started at the first poll",
+                );
+            }
+            Action::FlushOnDrop(expression)
+                if expression.contains('(') && self.survey.flush_is_visible() =>
+            {
+                if !call.args.is_empty() {
+                    return;
+                }
+                if let syn::Expr::Path(func) = &*call.func {
+                    let start = self.range(func.path.span()).start;
+                    self.skip_paths.insert(start);
+                }
+                self.edits
+                    .push(Edit::replace(range.clone(), expression, rule.id()));
+                self.rewrites.push(rule.id());
+                self.note(
+                    range.start,
+                    rule.id(),
+                    "smol's `Unblock` writer loses unflushed output at exit where async-std's \
+                     flushed; the file flushes, so make sure every path does before exiting",
+                );
+            }
+            _ if rule.item == "async_std::task::spawn_local" => self.hazard(
+                range.start,
+                rule.id(),
+                "async-std-compat's `spawn_local` tasks run only while the shim's \
+                 `task::block_on` drives this thread: this file's `block_on` calls and entry \
+                 points use it, but a `smol::block_on` elsewhere would never run the task",
+            ),
+            _ => {}
+        }
+    }
+
+    /// The rules that may apply to a method call named `name` on `receiver`: those of
+    /// the async-std traits in scope that have such a method (the trait's own rule when
+    /// the method moves with it), narrowed by what the receiver visibly is (a stream or
+    /// a future), and those of the async-std types the file names.
+    fn method_rules(&self, name: &str, receiver: &syn::Expr) -> Vec<&'static rules::Rule> {
+        let kind = self.receiver_kind(receiver);
+        let mut found: Vec<&'static rules::Rule> = Vec::new();
+        let mut push = |rule: &'static rules::Rule| {
+            if !found.contains(&rule) {
+                found.push(rule);
+            }
+        };
+        for owner in &self.survey.traits {
+            let Some((_, methods)) = TRAIT_METHODS.iter().find(|(t, _)| t == owner) else {
+                continue;
+            };
+            if !methods.contains(&name) {
+                continue;
+            }
+            let skip = match kind {
+                Some(Kind::Stream) => owner == FUTURE_EXT,
+                Some(Kind::Future) => owner == STREAM_EXT,
+                // `flatten` is common on iterators and options; a future's is only
+                // taken for one when the receiver is visibly a future.
+                None => owner == FUTURE_EXT && name == "flatten",
+            };
+            if skip {
+                continue;
+            }
+            let method = format!("{owner}::{name}");
+            if let Some(rule) = rules::covering(&method) {
+                push(rule);
+            }
+        }
+        let mut types: Vec<&str> = TYPES_WITH_METHOD_RULES
+            .iter()
+            .copied()
+            .filter(|owner| self.survey.names(owner))
+            .collect();
+        if !self.imports.items.is_empty() || !self.survey.named.is_empty() {
+            types.push("async_std::path::Path");
+        }
+        for owner in types {
+            let path: Vec<String> = owner
+                .split("::")
+                .map(str::to_string)
+                .chain(std::iter::once(name.to_string()))
+                .collect();
+            if let Some(rule) = rules::lookup(&path) {
+                push(rule);
+            }
+        }
+        found
+    }
+
+    /// Whether `expr` is visibly a stream or a future: built by async-std's `stream` or
+    /// `future` functions, an `async` block, or the result of an adapter that only one
+    /// of the two has.
+    fn receiver_kind(&self, expr: &syn::Expr) -> Option<Kind> {
+        match expr {
+            syn::Expr::Paren(paren) => self.receiver_kind(&paren.expr),
+            syn::Expr::Async(_) => Some(Kind::Future),
+            syn::Expr::Call(call) => {
+                let syn::Expr::Path(func) = &*call.func else {
+                    return None;
+                };
+                let canonical = self.canonical_path(&func.path)?.join("::");
+                if canonical.starts_with("async_std::stream::") {
+                    Some(Kind::Stream)
+                } else if canonical.starts_with("async_std::future::")
+                    || canonical == "async_std::task::sleep"
+                {
+                    Some(Kind::Future)
+                } else {
+                    None
+                }
+            }
+            syn::Expr::MethodCall(call) => {
+                let method = call.method.to_string();
+                let only_in = |owner: &str| {
+                    TRAIT_METHODS
+                        .iter()
+                        .filter(|(_, methods)| methods.contains(&method.as_str()))
+                        .all(|(t, _)| *t == owner)
+                };
+                if STREAM_ADAPTERS.contains(&method.as_str()) && only_in(STREAM_EXT) {
+                    Some(Kind::Stream)
+                } else if ["race", "try_race", "join", "try_join"].contains(&method.as_str()) {
+                    Some(Kind::Future)
+                } else if [
+                    "delay", "timeout", "flatten", "fuse", "chain", "take", "by_ref",
+                ]
+                .contains(&method.as_str())
+                {
+                    // The same kind as what it adapts.
+                    self.receiver_kind(&call.receiver)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Rewrites one method call by the rules its name may stand for.
+    pub(super) fn rewrite_method_call(&mut self, call: &syn::ExprMethodCall) {
+        let name = call.method.to_string();
+        let method = self.range(call.method.span());
+        let awaited = self.awaited.get(&method.start).copied();
+        let receiver = self.range(call.receiver.span());
+        let dot = self.range(call.dot_token.span);
+        let open = self.range(call.paren_token.span.open());
+        let close = self.range(call.paren_token.span.close());
+        let receiver_ident = match &*call.receiver {
+            syn::Expr::Path(path) if path.qself.is_none() => {
+                path.path.get_ident().map(|ident| ident.to_string())
+            }
+            _ => None,
+        };
+
+        if name == "next" && call.args.is_empty() {
+            if let Some(end) = awaited {
+                let field = match &*call.receiver {
+                    syn::Expr::Field(field) => match &field.member {
+                        syn::Member::Named(name) => Some(name.to_string()),
+                        syn::Member::Unnamed(_) => None,
+                    },
+                    _ => None,
+                };
+                let known = match (&receiver_ident, &field) {
+                    (Some(name), _) => self.survey.receivers.contains(name),
+                    (None, Some(field)) => self.survey.receiver_fields.contains(field),
+                    (None, None) => false,
+                };
+                self.rewrite_channel_next(
+                    receiver_ident.as_deref(),
+                    known,
+                    method.start,
+                    close.end,
+                    end,
+                );
+            }
+            return;
+        }
+
+        let candidates = self.method_rules(&name, &call.receiver);
+        let Some(&rule) = candidates.first() else {
+            return;
+        };
+        let ambiguous = candidates.iter().any(|other| {
+            other.action != rule.action || (rule.action == Action::Fallback && other != &rule)
+        });
+        if ambiguous {
+            if awaited.is_some() || ADAPTERS.contains(&name.as_str()) {
+                let names: Vec<&str> = candidates.iter().map(|rule| rule.item).collect();
+                self.hazard(
+                    method.start,
+                    rule.id(),
+                    format!(
+                        "`.{name}(..)` may be any of {}, which migrate differently; rewrite it by hand",
+                        names.join(", ")
+                    ),
+                );
+            }
+            return;
+        }
+        let id = rule.id();
+        match rule.action {
+            Action::MethodRename(to) if call.args.len() == 1 => {
+                self.edits.push(Edit::replace(method.clone(), to, id));
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    format!("`.{name}(..)` became `.{to}(..)`: {}", rule.note),
+                );
+            }
+            Action::MethodToFunction(function) if awaited.is_some() => {
+                self.method_as_function(call, function, receiver.start, dot.start, open.end, id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    format!("`.{name}(..)` became `{function}(..)`"),
+                );
+            }
+            Action::Fallback if awaited.is_some() || ADAPTERS.contains(&name.as_str()) => {
+                let owner: Vec<String> = rule
+                    .item
+                    .split("::")
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+                    .split_last()
+                    .map(|(_, owner)| owner.to_vec())
+                    .unwrap_or_default();
+                let function = format!("{}::{name}", rules::fallback_path(&owner));
+                self.method_as_function(call, &function, receiver.start, dot.start, open.end, id);
+                self.needs_shim = true;
+                self.findings.push(super::Finding {
+                    offset: method.start,
+                    severity: Severity::Fallback,
+                    rule: id,
+                    message: format!(
+                        "`.{name}(..)` now comes from async-std-compat (`{function}`): {}; {INFERENCE}",
+                        rule.note
+                    ),
+                });
+            }
+            Action::ByRef if call.args.is_empty() => {
+                self.edits.push(Edit::insert(receiver.start, "(&mut ", id));
+                self.edits
+                    .push(Edit::replace(dot.start..close.end, ")", id));
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    "`.by_ref()` became `&mut`, which is a reader or stream too".to_string(),
+                );
+            }
+            Action::FlushThenIntoInner if call.args.is_empty() => {
+                let Some(end) = awaited else { return };
+                let Some(writer) = receiver_ident else {
+                    self.hazard(
+                        method.start,
+                        id,
+                        "futures-lite's `BufWriter::into_inner` neither flushes nor is async: \
+                         flush the writer before this call, then drop the `.await`",
+                    );
+                    return;
+                };
+                self.edits.push(Edit::replace(
+                    receiver.start..end,
+                    format!(
+                        "{{ let mut {writer} = {writer}; smol::io::AsyncWriteExt::flush(&mut {writer}).await.map(|()| {writer}.into_inner()) }}"
+                    ),
+                    id,
+                ));
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    "futures-lite's `into_inner` does not flush: the writer is flushed first, \
+                     and the error is now the flush's `io::Error`"
+                        .to_string(),
+                );
+            }
+            Action::PathMethod(function, then) if call.args.is_empty() => {
+                let Some(end) = awaited else { return };
+                let ambiguous = name == "metadata"
+                    && ["async_std::fs::File", "async_std::fs::DirEntry"]
+                        .iter()
+                        .any(|item| self.survey.names(item));
+                if ambiguous {
+                    self.hazard(
+                        method.start,
+                        id,
+                        "if this is an async-std `Path`, write `smol::fs::metadata(path).await`: \
+                         std's `Path::metadata` blocks (File and DirEntry keep their async `metadata`)",
+                    );
+                    return;
+                }
+                self.edits
+                    .push(Edit::insert(receiver.start, format!("{function}(&"), id));
+                self.edits
+                    .push(Edit::replace(dot.start..close.end, ")", id));
+                if !then.is_empty() {
+                    self.edits.push(Edit::insert(end, then, id));
+                }
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    format!(
+                        "async-std's `Path::{name}` was async; std's blocks the executor, so the \
+                         call goes through `{function}`"
+                    ),
+                );
+            }
+            Action::Report if awaited.is_some() || name != "try_fold" => {
+                self.hazard(method.start, id, format!("`.{name}(..)`: {}", rule.note));
+            }
+            _ => {}
+        }
+    }
+
+    /// `recv.name(args)` -> `function(recv, args)`, in edits that leave the receiver's
+    /// and the arguments' text (and the edits inside them) alone.
+    fn method_as_function(
+        &mut self,
+        call: &syn::ExprMethodCall,
+        function: &str,
+        receiver_start: usize,
+        dot_start: usize,
+        open_end: usize,
+        id: &'static str,
+    ) {
+        let turbofish = call
+            .turbofish
+            .as_ref()
+            .and_then(|turbofish| self.text.get(self.range(turbofish.span())))
+            .unwrap_or_default()
+            .to_string();
+        self.edits.push(Edit::insert(
+            receiver_start,
+            format!("{function}{turbofish}("),
+            id,
+        ));
+        let separator = if call.args.is_empty() { "" } else { ", " };
+        self.edits
+            .push(Edit::replace(dot_start..open_end, separator, id));
+        self.rewrites.push(id);
+    }
+
+    /// `rx.next().await` where `rx` (a local or a struct field) visibly holds an
+    /// async-std channel receiver (`known`); else a hazard when the file uses channels.
+    fn rewrite_channel_next(
+        &mut self,
+        receiver: Option<&str>,
+        known: bool,
+        method_start: usize,
+        close_end: usize,
+        await_end: usize,
+    ) {
+        const RULE: &str = "channel::Receiver";
+        if known {
+            self.edits
+                .push(Edit::replace(method_start..close_end, "recv()", RULE));
+            self.edits.push(Edit::insert(await_end, ".ok()", RULE));
+            self.rewrites.push(RULE);
+            self.note(
+                method_start,
+                RULE,
+                "smol's channel `Receiver` is not `Unpin`, so `next()` does not compile on it; \
+                 `recv().await.ok()` gives the same `None` once the channel is closed and empty",
+            );
+        } else if self.survey.names("async_std::channel")
+            && !receiver.is_some_and(|name| self.survey.not_receivers.contains(name))
+        {
+            self.hazard(
+                method_start,
+                RULE,
+                "if this is a channel receiver, smol's is not `Unpin`: write \
+                 `recv().await.ok()` instead of `next().await` (the receiver's origin is not \
+                 visible here)",
+            );
+        }
+    }
+
+    /// A string literal that looks like one of async-std's own fs or net error
+    /// messages (``could not open `path` ``): async-fs and async-net report the OS
+    /// message instead, so code or tests that match the text change behaviour.
+    pub(super) fn check_error_text(&mut self, literal: &syn::LitStr) {
+        let value = literal.value();
+        if !value.contains("could not ") {
+            return;
+        }
+        let (fs, net) = (
+            self.survey.names("async_std::fs"),
+            self.survey.names("async_std::net"),
+        );
+        if !fs && !net {
+            return;
+        }
+        let start = self.range(literal.span()).start;
+        self.hazard(
+            start,
+            if fs { "fs" } else { "net" },
+            "this text looks like one of async-std's own error messages (\"could not open \
+             `..`\"); smol's fs and net errors carry the OS message instead (the kind is the \
+             same), so match on `kind()` rather than on the text",
+        );
+    }
+
+    /// A bare `task_local!` that came from `use async_std::prelude::*`.
+    pub(super) fn rewrite_macro_path(&mut self, mac: &syn::Macro) {
+        if !mac.path.is_ident("task_local") || self.imports.names.contains_key("task_local") {
+            return;
+        }
+        let from_prelude = self
+            .imports
+            .globs
+            .iter()
+            .any(|glob| glob.join("::") == "async_std::prelude");
+        if !from_prelude {
+            return;
+        }
+        let canonical: Vec<String> = ["async_std", "task_local"].map(String::from).to_vec();
+        let rule = rules::lookup(&canonical);
+        let range = self.range(mac.path.span());
+        self.edits.push(Edit::replace(
+            range.clone(),
+            "async_std_compat::task_local",
+            "task_local",
+        ));
+        self.rewrites.push("task_local");
+        self.needs_shim = true;
+        self.report_fallback(range.start, &canonical, rule);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::edit::apply;
+    use crate::source::migrate;
+
+    fn migrated(text: &str) -> (String, Vec<(Severity, &'static str)>) {
+        let migration = migrate(text, &["async_std".to_string()]).expect("parses");
+        let out = apply(text, &migration.edits).expect("no conflict");
+        let findings = migration
+            .findings
+            .iter()
+            .map(|finding| (finding.severity, finding.rule))
+            .collect();
+        (out, findings)
+    }
+
+    #[test]
+    fn a_receiver_of_unknown_origin_is_reported_not_rewritten() {
+        let text = "use async_std::channel::Receiver;\nuse async_std::prelude::*;\nasync fn f() -> Option<u8> {\n    let mut rx = make();\n    rx.next().await\n}\n";
+        let (out, findings) = migrated(text);
+        assert!(out.contains("rx.next().await"), "{out}");
+        assert_eq!(findings, [(Severity::Hazard, "channel::Receiver")]);
+    }
+
+    #[test]
+    fn a_method_name_two_traits_migrate_differently_is_reported() {
+        // `delay` is a fallback of both FutureExt and StreamExt, through different
+        // traits of the shim: without a visible receiver, it is reported.
+        let text = "use async_std::prelude::*;\nasync fn f(s: impl Stream<Item = u8>) {\n    let _ = s.delay(std::time::Duration::from_millis(1));\n}\n";
+        let (out, findings) = migrated(text);
+        assert!(out.contains("s.delay("), "{out}");
+        assert_eq!(findings, [(Severity::Hazard, "prelude::FutureExt::delay")]);
+    }
+
+    #[test]
+    fn flatten_is_a_futures_only_on_a_visible_future() {
+        let text = "use async_std::prelude::*;\nasync fn f(v: Vec<Option<u8>>) -> u8 {\n    let n: Vec<u8> = v.into_iter().flatten().collect();\n    async { async { n[0] } }.flatten().await\n}\n";
+        let (out, findings) = migrated(text);
+        assert!(out.contains("v.into_iter().flatten().collect()"), "{out}");
+        assert!(
+            out.contains("async_std_compat::prelude::FutureExt::flatten(async { async { n[0] } })"),
+            "{out}"
+        );
+        assert_eq!(
+            findings,
+            [(Severity::Fallback, "prelude::FutureExt::flatten")]
+        );
+    }
+
+    #[test]
+    fn an_unawaited_join_is_not_a_future_join() {
+        let text = "use async_std::prelude::*;\nfn f(p: &std::path::Path) -> std::path::PathBuf {\n    p.join(\"x\")\n}\n";
+        let (out, findings) = migrated(text);
+        assert!(out.contains("p.join(\"x\")"), "{out}");
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn a_field_declared_as_a_receiver_is_rewritten() {
+        let text = "use async_std::channel::Receiver;\nuse async_std::prelude::*;\nstruct S { rx: Receiver<u8> }\nasync fn f(s: &mut S) -> Option<u8> {\n    s.rx.next().await\n}\n";
+        let (out, _) = migrated(text);
+        assert!(out.contains("s.rx.recv().await.ok()"), "{out}");
+    }
+
+    #[test]
+    fn methods_without_a_faithful_rewrite_are_reported_where_used() {
+        let text = "use async_std::prelude::*;\nuse async_std::net::TcpListener;\nuse async_std::task::JoinHandle;\nasync fn f(s: impl Stream<Item = u8> + Unpin, h: JoinHandle<()>, l: TcpListener) {\n    let _ = s.try_fold(0u8, |a, b| Ok::<u8, ()>(a + b)).await;\n    let _ = h.task();\n    let _ = l.into_incoming();\n}\n";
+        let (out, findings) = migrated(text);
+        for kept in ["s.try_fold(", "h.task()", "l.into_incoming()"] {
+            assert!(out.contains(kept), "{out}");
+        }
+        let hazards: Vec<&str> = findings
+            .iter()
+            .filter(|(severity, _)| *severity == Severity::Hazard)
+            .map(|(_, rule)| *rule)
+            .collect();
+        assert_eq!(
+            hazards,
+            [
+                "stream::StreamExt::try_fold",
+                "task::JoinHandle::task",
+                "net::TcpListener::into_incoming"
+            ]
+        );
+    }
+
+    #[test]
+    fn write_on_a_sync_writer_is_left_alone() {
+        let text = "use async_std::task;\nuse std::fmt::Write;\nfn f(s: &mut String) {\n    write!(s, \"x\").unwrap();\n    task::block_on(async {});\n}\n";
+        let (out, _) = migrated(text);
+        assert!(out.contains("write!(s, \"x\").unwrap();"), "{out}");
+    }
+}

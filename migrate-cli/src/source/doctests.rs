@@ -1,0 +1,209 @@
+//! Code examples in `///` and `//!` doc comments (doctests) are migrated too.
+//!
+//! Each fenced Rust block is cut out of its comment lines (without the `/// ` prefix,
+//! and without the `# ` of hidden lines), migrated as a file of its own (wrapped in
+//! `fn main() { .. }` when it is a list of statements, as rustdoc does), and each edit
+//! is mapped back onto the comment lines. A new line inside an edit gets the prefix of
+//! the line the edit starts on, so the comment stays a comment.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use syn::visit::Visit;
+
+use super::{Finding, SourceMigration};
+use crate::edit::Edit;
+
+/// Start offsets of the doc attributes of `file` (each `///` or `//!` line is one).
+pub(super) fn doc_attribute_starts(file: &syn::File, base: usize) -> HashSet<usize> {
+    struct Docs {
+        base: usize,
+        starts: HashSet<usize>,
+    }
+    impl<'ast> Visit<'ast> for Docs {
+        fn visit_attribute(&mut self, attribute: &'ast syn::Attribute) {
+            if attribute.path().is_ident("doc") {
+                let start = attribute.pound_token.span.byte_range().start + self.base;
+                self.starts.insert(start);
+            }
+        }
+    }
+    let mut docs = Docs {
+        base,
+        starts: HashSet::new(),
+    };
+    docs.visit_file(file);
+    docs.starts
+}
+
+/// One line of a code block: where its code starts in the file, and the text before
+/// the code on that line (`    /// ` or `/// # `).
+struct CodeLine {
+    /// Where the line itself starts (its indentation).
+    line_start: usize,
+    start: usize,
+    prefix: String,
+}
+
+/// A fenced Rust code block in doc comments.
+struct Block {
+    code: String,
+    lines: Vec<CodeLine>,
+}
+
+/// The fenced Rust blocks in the doc comment lines of `text`.
+fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start().len();
+        let trimmed = &body[indent..];
+        let is_doc = (trimmed.starts_with("///") && !trimmed.starts_with("////"))
+            || trimmed.starts_with("//!");
+        if !is_doc || !doc_starts.contains(&(line_start + indent)) {
+            current = None;
+            continue;
+        }
+        let mut content_start = indent + 3;
+        if body[content_start..].starts_with(' ') {
+            content_start += 1;
+        }
+        let content = &body[content_start..];
+        if let Some(info) = content.trim_start().strip_prefix("```") {
+            match current.take() {
+                Some(block) => out.push(block),
+                None if is_rust(info) => {
+                    current = Some(Block {
+                        code: String::new(),
+                        lines: Vec::new(),
+                    })
+                }
+                None => {
+                    // A block in another language: skip to its closing fence.
+                    current = Some(Block {
+                        code: String::from("\u{0}"),
+                        lines: Vec::new(),
+                    })
+                }
+            }
+            continue;
+        }
+        let Some(block) = current.as_mut() else {
+            continue;
+        };
+        // Hidden lines (`# code`) are code too.
+        let (hidden, code) = match content.strip_prefix("# ") {
+            Some(code) => (2, code),
+            None if content == "#" => (1, ""),
+            None => (0, content),
+        };
+        let start = line_start + content_start + hidden;
+        block.lines.push(CodeLine {
+            line_start,
+            start,
+            prefix: body[..content_start + hidden].to_string(),
+        });
+        block.code.push_str(code);
+        block.code.push('\n');
+    }
+    out.retain(|block| !block.code.starts_with('\u{0}'));
+    out
+}
+
+/// Whether a fence's info string (` ```rust,no_run `) marks Rust that rustdoc compiles.
+fn is_rust(info: &str) -> bool {
+    info.split([',', ' ', '\t'])
+        .filter(|token| !token.is_empty())
+        .all(|token| {
+            matches!(token, "rust" | "no_run" | "should_panic" | "ignore")
+                || token.starts_with("edition")
+        })
+}
+
+/// Migrates the doc examples of `text`, adding their edits and findings to `migration`.
+pub(super) fn migrate_doc_examples(
+    text: &str,
+    doc_starts: &HashSet<usize>,
+    crate_names: &[String],
+    migration: &mut SourceMigration,
+) {
+    for block in blocks(text, doc_starts) {
+        if !crate_names
+            .iter()
+            .any(|name| block.code.contains(name.as_str()))
+        {
+            continue;
+        }
+        // rustdoc wraps a block without `fn main` in one; do the same when the block
+        // does not parse as a file.
+        let (code, shift) = if syn::parse_file(&block.code).is_ok() {
+            (block.code.clone(), 0)
+        } else {
+            const OPEN: &str = "fn main() {\n";
+            (format!("{OPEN}{}}}\n", block.code), OPEN.len())
+        };
+        let Ok(inner) = super::migrate(&code, crate_names) else {
+            continue;
+        };
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(block.code.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let map = |offset: usize| -> Option<(usize, usize)> {
+            let offset = offset.checked_sub(shift)?;
+            if offset > block.code.len() {
+                return None;
+            }
+            let line = line_starts.partition_point(|&start| start <= offset) - 1;
+            let code_line = block.lines.get(line)?;
+            Some((code_line.start + offset - line_starts[line], line))
+        };
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut edits = Vec::new();
+        let mut mapped_all = true;
+        for edit in &inner.edits {
+            let (Some((start, line)), Some((end, _))) =
+                (map(edit.range.start), map(edit.range.end))
+            else {
+                mapped_all = false;
+                break;
+            };
+            // A deleted run of whole lines takes their prefixes with it.
+            let whole_lines = edit.replacement.is_empty()
+                && edit.range.start >= shift
+                && line_starts.contains(&(edit.range.start - shift))
+                && edit.range.end >= shift
+                && line_starts.contains(&(edit.range.end - shift));
+            let (start, end) = match (whole_lines, map(edit.range.end)) {
+                (true, Some((_, end_line))) if end_line < block.lines.len() => (
+                    block.lines[line].line_start,
+                    block.lines[end_line].line_start,
+                ),
+                _ => (start, end),
+            };
+            let prefix = &block.lines[line].prefix;
+            let replacement = edit
+                .replacement
+                .replace('\n', &format!("{newline}{prefix}"));
+            edits.push(Edit::replace(Range { start, end }, replacement, edit.rule));
+        }
+        if !mapped_all {
+            continue;
+        }
+        migration.edits.extend(edits);
+        migration.rewrites.extend(inner.rewrites);
+        migration.needs_shim |= inner.needs_shim;
+        let first = block.lines.first().map_or(0, |line| line.start);
+        for finding in inner.findings {
+            migration.findings.push(Finding {
+                offset: map(finding.offset).map_or(first, |(offset, _)| offset),
+                severity: finding.severity,
+                rule: finding.rule,
+                message: format!("in a doc example: {}", finding.message),
+            });
+        }
+    }
+}

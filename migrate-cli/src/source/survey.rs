@@ -1,0 +1,341 @@
+//! A first look at the whole file, before any rewrite: which async-std items it names,
+//! which extension traits are in scope, whether it writes and flushes, and which local
+//! names hold a channel receiver. The rewrites that follow decide from these facts.
+
+use std::collections::HashSet;
+
+use syn::visit::Visit;
+
+use super::Rewriter;
+use crate::rules::{self, Action};
+
+/// What the first pass learned about a file.
+#[derive(Debug, Default)]
+pub(super) struct Survey {
+    /// Canonical paths (`async_std::io::BufWriter`) the file names, in imports or code.
+    pub(super) named: HashSet<String>,
+    /// Canonical paths of the async-std traits in scope, by import or glob, spelled as
+    /// the rule table keys their methods (`async_std::stream::StreamExt`).
+    pub(super) traits: Vec<String>,
+    /// Some code calls `write`, `write_all`, `write_vectored`, `write!` or `writeln!`.
+    pub(super) writes: bool,
+    /// Some code calls `flush`, `sync_all`, `sync_data` or `close`.
+    pub(super) flushes: bool,
+    /// Local names bound to the receiver of an async-std channel.
+    pub(super) receivers: HashSet<String>,
+    /// Local names that visibly hold an async-std `TcpStream` or `UnixStream` (or an
+    /// `Arc` or reference of one).
+    pub(super) stream_names: HashSet<String>,
+    /// Of those, the ones declared as a shared reference (`socket: &TcpStream`).
+    pub(super) stream_references: HashSet<String>,
+    /// Struct fields declared with an async-std channel `Receiver` type.
+    pub(super) receiver_fields: HashSet<String>,
+    /// Local names visibly bound to something else (the result of a method call, a
+    /// parameter of another type): their `next()` is not a channel's.
+    pub(super) not_receivers: HashSet<String>,
+}
+
+impl Survey {
+    /// Whether a writer async-std flushed on drop can become smol's, which does not:
+    /// yes where the code never writes or visibly flushes.
+    pub(super) fn flush_is_visible(&self) -> bool {
+        self.flushes || !self.writes
+    }
+
+    /// Whether the file names `item` or something inside it.
+    pub(super) fn names(&self, item: &str) -> bool {
+        self.named.contains(item)
+            || self
+                .named
+                .iter()
+                .any(|named| named.starts_with(item) && named[item.len()..].starts_with("::"))
+    }
+}
+
+/// The extension traits a glob import of each module brings into scope.
+const GLOB_TRAITS: &[(&str, &[&str])] = &[
+    (
+        "async_std::prelude",
+        &[
+            "async_std::prelude::FutureExt",
+            "async_std::stream::StreamExt",
+            "async_std::io::ReadExt",
+            "async_std::io::WriteExt",
+            "async_std::io::BufReadExt",
+            "async_std::io::SeekExt",
+        ],
+    ),
+    (
+        "async_std::io::prelude",
+        &[
+            "async_std::io::ReadExt",
+            "async_std::io::WriteExt",
+            "async_std::io::BufReadExt",
+            "async_std::io::SeekExt",
+        ],
+    ),
+    (
+        "async_std::io",
+        &[
+            "async_std::io::ReadExt",
+            "async_std::io::WriteExt",
+            "async_std::io::BufReadExt",
+            "async_std::io::SeekExt",
+        ],
+    ),
+    ("async_std::stream", &["async_std::stream::StreamExt"]),
+];
+
+/// The path under which the table keys a trait's methods: the prelude's and
+/// `io::prelude`'s re-exports are keyed under the defining module.
+fn trait_key(canonical: &str) -> String {
+    match canonical {
+        "async_std::prelude::StreamExt" => "async_std::stream::StreamExt".to_string(),
+        _ => canonical.replacen("async_std::io::prelude::", "async_std::io::", 1),
+    }
+}
+
+impl Rewriter<'_> {
+    /// Runs the first pass over `file`.
+    pub(super) fn survey(&self, file: &syn::File) -> Survey {
+        let mut visitor = SurveyVisitor {
+            rewriter: self,
+            survey: Survey::default(),
+        };
+        for item in &self.imports.items {
+            for leaf in &item.leaves {
+                if let Some(canonical) = &leaf.canonical {
+                    let joined = canonical.join("::");
+                    if rules::lookup(canonical).is_some_and(|rule| {
+                        matches!(rule.action, Action::Rename(_) | Action::Fallback)
+                    }) && joined.ends_with("Ext")
+                    {
+                        visitor.survey.traits.push(trait_key(&joined));
+                    }
+                    visitor.survey.named.insert(joined);
+                }
+            }
+        }
+        for glob in &self.imports.globs {
+            let joined = glob.join("::");
+            for (module, traits) in GLOB_TRAITS {
+                if joined == *module {
+                    visitor
+                        .survey
+                        .traits
+                        .extend(traits.iter().map(|t| t.to_string()));
+                }
+            }
+        }
+        visitor.visit_file(file);
+        let mut survey = visitor.survey;
+        survey.traits.sort();
+        survey.traits.dedup();
+        survey
+    }
+}
+
+struct SurveyVisitor<'r, 'a> {
+    rewriter: &'r Rewriter<'a>,
+    survey: Survey,
+}
+
+impl SurveyVisitor<'_, '_> {
+    fn canonical(&self, path: &syn::Path) -> Option<String> {
+        self.rewriter
+            .canonical_path(path)
+            .map(|canonical| canonical.join("::"))
+    }
+
+    /// Whether `expr` calls an async-std channel constructor.
+    fn is_channel_call(&self, expr: &syn::Expr) -> bool {
+        let expr = match expr {
+            syn::Expr::Try(expr) => &*expr.expr,
+            other => other,
+        };
+        let syn::Expr::Call(call) = expr else {
+            return false;
+        };
+        let syn::Expr::Path(func) = &*call.func else {
+            return false;
+        };
+        self.rewriter
+            .rule_of(&func.path)
+            .is_some_and(|rule| matches!(rule.action, Action::Channel(_)))
+    }
+}
+
+/// Socket types whose I/O async-std also offered through `&Self`, and which are `Clone`
+/// in smol.
+const SHARED_IO_TYPES: &[&str] = &[
+    "async_std::net::TcpStream",
+    "async_std::os::unix::net::UnixStream",
+];
+
+impl SurveyVisitor<'_, '_> {
+    /// Whether `node` names a shared-I/O socket type or a local that holds one.
+    fn mentions_stream<T: ToTokensVisit>(&self, node: &T) -> bool {
+        struct Mentions<'v, 'r, 'a> {
+            outer: &'v SurveyVisitor<'r, 'a>,
+            found: bool,
+        }
+        impl<'ast> Visit<'ast> for Mentions<'_, '_, '_> {
+            fn visit_path(&mut self, path: &'ast syn::Path) {
+                if let Some(canonical) = self.outer.canonical(path) {
+                    if SHARED_IO_TYPES
+                        .iter()
+                        .any(|ty| canonical == *ty || canonical.starts_with(&format!("{ty}::")))
+                    {
+                        self.found = true;
+                    }
+                }
+                if let Some(ident) = path.get_ident() {
+                    if self.outer.survey.stream_names.contains(&ident.to_string()) {
+                        self.found = true;
+                    }
+                }
+                syn::visit::visit_path(self, path);
+            }
+        }
+        let mut mentions = Mentions {
+            outer: self,
+            found: false,
+        };
+        node.visit_with(&mut mentions);
+        mentions.found
+    }
+}
+
+/// Syntax nodes a visitor can walk (an expression or a type).
+trait ToTokensVisit {
+    /// Walks `self` with `visitor`.
+    fn visit_with<'ast>(&'ast self, visitor: &mut impl Visit<'ast>);
+}
+
+impl ToTokensVisit for syn::Expr {
+    fn visit_with<'ast>(&'ast self, visitor: &mut impl Visit<'ast>) {
+        visitor.visit_expr(self);
+    }
+}
+
+impl ToTokensVisit for syn::Type {
+    fn visit_with<'ast>(&'ast self, visitor: &mut impl Visit<'ast>) {
+        visitor.visit_type(self);
+    }
+}
+
+impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
+    fn visit_item_use(&mut self, _: &'ast syn::ItemUse) {}
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        if let Some(canonical) = self.canonical(path) {
+            self.survey.named.insert(canonical);
+        }
+        syn::visit::visit_path(self, path);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        let name = call.method.to_string();
+        match name.as_str() {
+            "write" | "write_all" | "write_vectored" | "write_fmt" => self.survey.writes = true,
+            "flush" | "sync_all" | "sync_data" | "close" => self.survey.flushes = true,
+            _ => {}
+        }
+        syn::visit::visit_expr_method_call(self, call);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if mac.path.is_ident("write") || mac.path.is_ident("writeln") {
+            self.survey.writes = true;
+        }
+        // Method calls hidden in macro arguments (`assert!(f.flush().await.is_ok())`)
+        // count too.
+        let mut previous_dot = false;
+        for token in mac.tokens.clone() {
+            if let proc_macro2::TokenTree::Ident(ident) = &token {
+                if previous_dot
+                    && ["flush", "sync_all", "sync_data", "close"]
+                        .contains(&ident.to_string().as_str())
+                {
+                    self.survey.flushes = true;
+                }
+            }
+            previous_dot = matches!(&token, proc_macro2::TokenTree::Punct(p) if p.as_char() == '.');
+        }
+        syn::visit::visit_macro(self, mac);
+    }
+
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        match (&local.pat, &local.init) {
+            (syn::Pat::Tuple(tuple), Some(init))
+                if tuple.elems.len() == 2 && self.is_channel_call(&init.expr) =>
+            {
+                if let Some(syn::Pat::Ident(receiver)) = tuple.elems.iter().nth(1) {
+                    self.survey.receivers.insert(receiver.ident.to_string());
+                }
+            }
+            (syn::Pat::Ident(binding), Some(init))
+                if matches!(&*init.expr, syn::Expr::MethodCall(_)) =>
+            {
+                self.survey.not_receivers.insert(binding.ident.to_string());
+            }
+            _ => {}
+        }
+        if let (syn::Pat::Ident(binding), Some(init)) = (&local.pat, &local.init) {
+            if self.mentions_stream(&*init.expr) {
+                self.survey.stream_names.insert(binding.ident.to_string());
+            }
+        }
+        syn::visit::visit_local(self, local);
+    }
+
+    fn visit_field(&mut self, field: &'ast syn::Field) {
+        if let (Some(name), Some(ty)) = (&field.ident, receiver_type(&field.ty)) {
+            if self.canonical(&ty.path).as_deref() == Some("async_std::channel::Receiver") {
+                self.survey.receiver_fields.insert(name.to_string());
+            }
+        }
+        syn::visit::visit_field(self, field);
+    }
+
+    fn visit_pat_type(&mut self, pat: &'ast syn::PatType) {
+        if let syn::Pat::Ident(binding) = &*pat.pat {
+            if self.mentions_stream(&*pat.ty) {
+                self.survey.stream_names.insert(binding.ident.to_string());
+                if let syn::Type::Reference(reference) = &*pat.ty {
+                    if reference.mutability.is_none() {
+                        self.survey
+                            .stream_references
+                            .insert(binding.ident.to_string());
+                    }
+                }
+            }
+        }
+        // `rx: Receiver<T>` or `rx: &mut Receiver<T>` (a parameter or an annotated
+        // binding).
+        if let (syn::Pat::Ident(binding), Some(ty)) = (&*pat.pat, receiver_type(&pat.ty)) {
+            if self.canonical(&ty.path).as_deref() == Some("async_std::channel::Receiver") {
+                self.survey.receivers.insert(binding.ident.to_string());
+            } else {
+                self.survey.not_receivers.insert(binding.ident.to_string());
+            }
+        } else if let syn::Pat::Ident(binding) = &*pat.pat {
+            if matches!(&*pat.ty, syn::Type::ImplTrait(_)) {
+                self.survey.not_receivers.insert(binding.ident.to_string());
+            }
+        }
+        syn::visit::visit_pat_type(self, pat);
+    }
+}
+
+/// The path of `ty`, through one `&` or `&mut`.
+fn receiver_type(ty: &syn::Type) -> Option<&syn::TypePath> {
+    match ty {
+        syn::Type::Path(path) => Some(path),
+        syn::Type::Reference(reference) => match &*reference.elem {
+            syn::Type::Path(path) => Some(path),
+            _ => None,
+        },
+        _ => None,
+    }
+}
