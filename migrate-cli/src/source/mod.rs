@@ -147,6 +147,16 @@ fn target_of(
             Action::Rename(_) if rule.item == BLOCK_ON && survey.names(SPAWN_LOCAL) => {
                 Target::Compat(split(&rules::fallback_path(canonical)))
             }
+            // A handle in the file's public API may be dropped by code the migration
+            // cannot see: keep async-std's detach-on-drop handle (the shim's), and the
+            // spawn that makes it.
+            Action::Rename(_) | Action::Spawn(_)
+                if survey.handles_escape
+                    && (rule.item == survey::JOIN_HANDLE
+                        || matches!(rule.action, Action::Spawn(_))) =>
+            {
+                Target::Compat(split(&rules::fallback_path(canonical)))
+            }
             Action::Rename(to) | Action::Module(to) | Action::Spawn(to) | Action::Channel(to) => {
                 Target::Smol(split(to))
             }
@@ -354,7 +364,17 @@ impl<'a> Rewriter<'a> {
         if !self.reported.insert((offset, id)) {
             return;
         }
+        let escaping_handle = rule.is_some_and(|rule| {
+            self.survey.handles_escape
+                && (rule.item == survey::JOIN_HANDLE || matches!(rule.action, Action::Spawn(_)))
+        });
         let message = match rule {
+            Some(_) if escaping_handle => format!(
+                "`{}` stays async-std's (from async-std-compat): a `JoinHandle` is part of \
+                 this file's public API, and code the migration cannot see may drop it, \
+                 which detaches the task in async-std but cancels a smol `Task`",
+                join(canonical)
+            ),
             Some(rule) => format!(
                 "`{}` has no smol equivalent that behaves the same; it now comes from async-std-compat ({})",
                 join(canonical),
@@ -732,7 +752,7 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
             let start = self.range(func.path.span()).start;
             self.callees.insert(start);
             if let Some(rule) = self.rule_of(&func.path) {
-                if matches!(rule.action, Action::Spawn(_)) {
+                if matches!(rule.action, Action::Spawn(_)) && !self.survey.handles_escape {
                     let start = self.range(call.span()).start;
                     self.spawns_seen.push((start, rule));
                 }

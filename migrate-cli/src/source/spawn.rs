@@ -31,7 +31,9 @@ impl Rewriter<'_> {
                     return None;
                 };
                 let rule = self.rule_of(&func.path)?;
-                matches!(rule.action, Action::Spawn(_)).then_some(call)
+                // Spawns kept on the shim (their handles escape) need no `.detach()`.
+                (matches!(rule.action, Action::Spawn(_)) && !self.survey.handles_escape)
+                    .then_some(call)
             }
             _ => None,
         }

@@ -9,6 +9,9 @@ use syn::visit::Visit;
 use super::Rewriter;
 use crate::rules::{self, Action};
 
+/// async-std's task handle.
+pub(super) const JOIN_HANDLE: &str = "async_std::task::JoinHandle";
+
 /// What the first pass learned about a file.
 #[derive(Debug, Default)]
 pub(super) struct Survey {
@@ -21,6 +24,9 @@ pub(super) struct Survey {
     pub(super) writes: bool,
     /// Some code calls `flush`, `sync_all`, `sync_data` or `close`.
     pub(super) flushes: bool,
+    /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
+    /// function, a `pub` field, a `pub` type alias): code outside the file may drop it.
+    pub(super) handles_escape: bool,
     /// Local names bound to the receiver of an async-std channel.
     pub(super) receivers: HashSet<String>,
     /// Local names that visibly hold an async-std `TcpStream` or `UnixStream` (or an
@@ -140,7 +146,34 @@ struct SurveyVisitor<'r, 'a> {
     survey: Survey,
 }
 
+/// Whether an item is visible outside its module (`pub`, `pub(crate)`, ...).
+fn is_public(visibility: &syn::Visibility) -> bool {
+    !matches!(visibility, syn::Visibility::Inherited)
+}
+
 impl SurveyVisitor<'_, '_> {
+    /// Whether `node` (a type or a return type) names async-std's `JoinHandle`.
+    fn names_join_handle<T: ToTokensVisit>(&self, node: &T) -> bool {
+        struct Finder<'v, 'r, 'a> {
+            visitor: &'v SurveyVisitor<'r, 'a>,
+            found: bool,
+        }
+        impl<'ast> Visit<'ast> for Finder<'_, '_, '_> {
+            fn visit_path(&mut self, path: &'ast syn::Path) {
+                if self.visitor.canonical(path).as_deref() == Some(JOIN_HANDLE) {
+                    self.found = true;
+                }
+                syn::visit::visit_path(self, path);
+            }
+        }
+        let mut finder = Finder {
+            visitor: self,
+            found: false,
+        };
+        node.visit_with(&mut finder);
+        finder.found
+    }
+
     fn canonical(&self, path: &syn::Path) -> Option<String> {
         self.rewriter
             .canonical_path(path)
@@ -223,6 +256,11 @@ impl ToTokensVisit for syn::Type {
         visitor.visit_type(self);
     }
 }
+impl ToTokensVisit for syn::ReturnType {
+    fn visit_with<'ast>(&'ast self, visitor: &mut impl Visit<'ast>) {
+        visitor.visit_return_type(self);
+    }
+}
 
 impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
     fn visit_item_use(&mut self, _: &'ast syn::ItemUse) {}
@@ -289,7 +327,31 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
         syn::visit::visit_local(self, local);
     }
 
+    fn visit_item_fn(&mut self, function: &'ast syn::ItemFn) {
+        if is_public(&function.vis) && self.names_join_handle(&function.sig.output) {
+            self.survey.handles_escape = true;
+        }
+        syn::visit::visit_item_fn(self, function);
+    }
+
+    fn visit_impl_item_fn(&mut self, function: &'ast syn::ImplItemFn) {
+        if is_public(&function.vis) && self.names_join_handle(&function.sig.output) {
+            self.survey.handles_escape = true;
+        }
+        syn::visit::visit_impl_item_fn(self, function);
+    }
+
+    fn visit_item_type(&mut self, alias: &'ast syn::ItemType) {
+        if is_public(&alias.vis) && self.names_join_handle(&*alias.ty) {
+            self.survey.handles_escape = true;
+        }
+        syn::visit::visit_item_type(self, alias);
+    }
+
     fn visit_field(&mut self, field: &'ast syn::Field) {
+        if is_public(&field.vis) && self.names_join_handle(&field.ty) {
+            self.survey.handles_escape = true;
+        }
         if let (Some(name), Some(ty)) = (&field.ident, receiver_type(&field.ty)) {
             if self.canonical(&ty.path).as_deref() == Some("async_std::channel::Receiver") {
                 self.survey.receiver_fields.insert(name.to_string());
