@@ -1,4 +1,4 @@
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -57,8 +57,10 @@ pub(crate) struct TaskLocalsWrapper {
 }
 
 thread_local! {
-    /// The task being polled on this thread, if any.
-    static CURRENT: RefCell<Option<Arc<TaskLocalsWrapper>>> = const { RefCell::new(None) };
+    /// The task being polled on this thread, if any (null outside a task). Only
+    /// [`TaskLocalsWrapper::set_current`] sets it, to a task it keeps alive for as long
+    /// as the pointer is set.
+    static CURRENT: Cell<*const TaskLocalsWrapper> = const { Cell::new(std::ptr::null()) };
 }
 
 impl TaskLocalsWrapper {
@@ -80,26 +82,32 @@ impl TaskLocalsWrapper {
 
     /// Runs `f` with `tag` as the current task of this thread, restoring the previous
     /// one afterwards, even if `f` panics.
+    ///
+    /// The current task is a plain pointer, as in async-std: reading it (every
+    /// `task::current()` and task-local access) costs no reference count.
     fn set_current<R>(tag: &Arc<TaskLocalsWrapper>, f: impl FnOnce() -> R) -> R {
-        struct Restore(Option<Arc<TaskLocalsWrapper>>);
+        struct Restore(*const TaskLocalsWrapper);
         impl Drop for Restore {
             fn drop(&mut self) {
-                let previous = self.0.take();
-                let _ = CURRENT.try_with(|current| *current.borrow_mut() = previous);
+                let _ = CURRENT.try_with(|current| current.set(self.0));
             }
         }
-        let previous = CURRENT.with(|current| current.borrow_mut().replace(tag.clone()));
+        let previous = CURRENT.with(|current| current.replace(Arc::as_ptr(tag)));
         let _restore = Restore(previous);
         f()
     }
 
     /// Calls `f` with the current task of this thread, or returns `None` outside a task.
+    #[allow(unsafe_code)]
     pub(crate) fn get_current<R>(f: impl FnOnce(&TaskLocalsWrapper) -> R) -> Option<R> {
-        let current = CURRENT
-            .try_with(|current| current.borrow().clone())
-            .ok()
-            .flatten()?;
-        Some(f(&current))
+        let current = CURRENT.try_with(Cell::get).ok()?;
+        // SAFETY: a non-null pointer was set by `set_current`, which borrows the `Arc`
+        // it points into for the whole time the pointer is set and restores the
+        // previous value (also on unwind) before that borrow ends; this call runs
+        // within that time, on the same thread. So the task is alive, and only shared
+        // references to it exist.
+        let current = unsafe { current.as_ref() }?;
+        Some(f(current))
     }
 }
 
