@@ -20,6 +20,9 @@ pub fn examples_target_dir() -> PathBuf {
     workspace_root().join("target").join("examples")
 }
 
+/// Serialises the builds (and test runs) of example programs within a test process.
+static BUILD_LOCK: Mutex<()> = Mutex::new(());
+
 /// Builds one binary package and returns the path of its executable.
 ///
 /// `manifest` is the Cargo.toml of the workspace (or package) to build in, and `label`
@@ -27,7 +30,6 @@ pub fn examples_target_dir() -> PathBuf {
 /// binary name need different labels. Builds are serialised within the test process,
 /// and cargo's own lock serialises them across processes.
 pub fn build_binary(manifest: &Path, package: &str, binary: &str, label: &str) -> PathBuf {
-    static BUILD_LOCK: Mutex<()> = Mutex::new(());
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let target = examples_target_dir().join(label);
     let output = Command::new(env!("CARGO"))
@@ -189,4 +191,235 @@ pub fn async_std_source() -> PathBuf {
         .parent()
         .expect("the manifest is in a folder")
         .to_path_buf()
+}
+
+/// Runs the tests of one library package with `cargo test` and returns the name of every
+/// test that passed, sorted. Panics, with cargo's output, when the build or a test fails.
+///
+/// `manifest` and `label` are as for [`build_binary`]; the run is bounded by cargo's
+/// own test harness, and the package's tests must be bounded themselves.
+pub fn run_package_tests(manifest: &Path, package: &str, label: &str) -> Vec<String> {
+    let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--package", package, "--lib"])
+        .arg("--manifest-path")
+        .arg(manifest)
+        .env("CARGO_TARGET_DIR", examples_target_dir().join(label))
+        .output()
+        .expect("cannot run cargo");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "`cargo test -p {package}` in {} failed:\n{stdout}\n{}",
+        manifest.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The harness prints `test NAME ... ok` for every test that passed.
+    let mut passed: Vec<String> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("test ")?.strip_suffix(" ... ok"))
+        .map(str::to_string)
+        .collect();
+    passed.sort();
+    passed
+}
+
+/// What a program showed its user: everything it printed, and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Everything printed on stdout.
+    pub stdout: String,
+    /// Everything printed on stderr (its wording may differ between runtimes).
+    pub stderr: String,
+    /// The exit code; `None` when a signal ended it.
+    pub code: Option<i32>,
+}
+
+/// Waits up to `timeout` for `child` to exit; kills it and panics when it does not.
+fn wait_bounded(child: &mut Child, what: &str, timeout: Duration) -> Option<i32> {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        match child.try_wait().expect("cannot wait for a child process") {
+            Some(status) => return status.code(),
+            None if std::time::Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{what} did not exit within {timeout:?}");
+            }
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+}
+
+/// Reads all of `source` on a thread of its own.
+fn read_all_on_a_thread(mut source: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = source.read_to_end(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+/// Runs `binary` with `args`, feeding it `stdin`, and returns what it printed and its
+/// exit code. Panics when it runs longer than `timeout` (after killing it).
+pub fn run_program(binary: &Path, args: &[&str], stdin: &[u8], timeout: Duration) -> Outcome {
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // A program may exit without reading all of its input: ignore the broken pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let stdout = read_all_on_a_thread(child.stdout.take().expect("stdout is piped"));
+    let stderr = read_all_on_a_thread(child.stderr.take().expect("stderr is piped"));
+    let code = wait_bounded(&mut child, &binary.display().to_string(), timeout);
+    writer.join().expect("the stdin writer panicked");
+    Outcome {
+        stdout: stdout.join().expect("the stdout reader panicked"),
+        stderr: stderr.join().expect("the stderr reader panicked"),
+        code,
+    }
+}
+
+/// A server process whose whole output is kept, for servers that exit on their own;
+/// killed when dropped. The first line it prints is the address it serves on.
+#[derive(Debug)]
+pub struct ServerProcess {
+    child: Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    /// The address the server printed on its first line.
+    pub addr: SocketAddr,
+}
+
+impl ServerProcess {
+    /// Starts `binary` with `args` and waits (up to 30 seconds) for its address.
+    pub fn start(binary: &Path, args: &[&str]) -> ServerProcess {
+        let mut child = Command::new(binary)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let stderr = read_all_on_a_thread(child.stderr.take().expect("stderr is piped"));
+        let (sender, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if sender.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let first = lines
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("{} printed no address", binary.display()));
+        let addr = first
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("the first line is not an address: {first:?}"));
+        ServerProcess {
+            child,
+            lines,
+            stderr: Some(stderr),
+            addr,
+        }
+    }
+
+    /// Waits up to `timeout` for the server to exit by itself, and returns what it
+    /// printed after its address, and its exit code.
+    pub fn finish(mut self, timeout: Duration) -> Outcome {
+        let code = wait_bounded(&mut self.child, "the server", timeout);
+        let mut stdout = String::new();
+        // The process is gone: the reader thread ends at the pipe's end.
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(10)) {
+            stdout.push_str(&line);
+            stdout.push('\n');
+        }
+        let stderr = self.stderr.take().expect("finish runs once");
+        Outcome {
+            stdout,
+            stderr: stderr.join().expect("the stderr reader panicked"),
+            code,
+        }
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A client of a line-based TCP server, as a user at a terminal would be: it sends
+/// lines and reads lines. Every read and write times out after 20 seconds.
+#[derive(Debug)]
+pub struct LineClient {
+    reader: BufReader<TcpStream>,
+    writer: TcpStream,
+}
+
+impl LineClient {
+    /// Connects to `addr`.
+    pub fn connect(addr: SocketAddr) -> LineClient {
+        let timeout = Duration::from_secs(20);
+        let stream = TcpStream::connect_timeout(&addr, timeout).expect("connect");
+        stream.set_read_timeout(Some(timeout)).unwrap();
+        stream.set_write_timeout(Some(timeout)).unwrap();
+        stream.set_nodelay(true).unwrap();
+        let writer = stream.try_clone().unwrap();
+        LineClient {
+            reader: BufReader::new(stream),
+            writer,
+        }
+    }
+
+    /// Sends `line` and a newline.
+    pub fn send(&mut self, line: &str) {
+        self.writer
+            .write_all(format!("{line}\n").as_bytes())
+            .expect("send a line");
+    }
+
+    /// The next line the server sends, without its newline; `None` when the server
+    /// closed the connection. Panics on a timeout.
+    pub fn read_line(&mut self) -> Option<String> {
+        let mut line = String::new();
+        match self.reader.read_line(&mut line) {
+            Ok(0) => None,
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+            Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => None,
+            Err(error) => panic!("reading a line: {error}"),
+        }
+    }
+
+    /// The next line, which must be there.
+    pub fn expect_line(&mut self) -> String {
+        self.read_line()
+            .expect("the server closed the connection early")
+    }
+
+    /// Every line until the server closes the connection (at most 10 000).
+    pub fn read_to_end(&mut self) -> Vec<String> {
+        let mut lines = Vec::new();
+        while let Some(line) = self.read_line() {
+            lines.push(line);
+            assert!(lines.len() <= 10_000, "the server does not stop talking");
+        }
+        lines
+    }
 }
