@@ -209,3 +209,40 @@ fn ready_macro_is_reexported() {
     }
     assert_eq!(task::block_on(Wrap(std::future::ready(4))), 4);
 }
+
+task_local! {
+    static K1: Cell<u32> = Cell::new(1);
+    static K2: Cell<u32> = Cell::new(2);
+    static K3: Cell<u32> = Cell::new(3);
+    static K4: Cell<u32> = Cell::new(4);
+    static K5: Cell<u32> = Cell::new(5);
+    static K6: Cell<u32> = Cell::new(6);
+    static K7: Cell<u32> = Cell::new(7);
+    static K8: Cell<u32> = Cell::new(8);
+    static K9: Cell<u32> = Cell::new(9);
+    static K10: Cell<u32> = Cell::new(10);
+    // Its initializer reads another task-local (and so initializes it first).
+    static DERIVED: u32 = K10.with(|k| k.get() * 100);
+}
+
+#[test]
+fn many_task_locals_keep_their_own_values_per_task() {
+    let keys = [&K1, &K2, &K3, &K4, &K5, &K6, &K7, &K8, &K9, &K10];
+    let run = |offset: u32| {
+        task::spawn(async move {
+            for (i, key) in keys.iter().enumerate() {
+                assert_eq!(key.with(|k| k.get()), i as u32 + 1, "initial value");
+                key.with(|k| k.set(offset + i as u32));
+            }
+            task::yield_now().await;
+            let values: Vec<u32> = keys.iter().map(|key| key.with(|k| k.get())).collect();
+            (values, DERIVED.with(|d| *d))
+        })
+    };
+    let (first, second) = task::block_on(async { (run(100).await, run(200).await) });
+    assert_eq!(first.0, (100..110).collect::<Vec<_>>());
+    assert_eq!(second.0, (200..210).collect::<Vec<_>>());
+    // K10 was set before DERIVED was first read.
+    assert_eq!(first.1, 109 * 100);
+    assert_eq!(second.1, 209 * 100);
+}

@@ -2,7 +2,7 @@ use std::any::Any;
 use std::error::Error;
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::TaskLocalsWrapper;
 
@@ -125,29 +125,89 @@ impl fmt::Display for AccessError {
 
 impl Error for AccessError {}
 
+/// How many task-local keys (the first declared in the program) get a slot read
+/// without a lock.
+const FAST_SLOTS: usize = 8;
+
+/// A value slot of the lock-free part of a [`LocalsMap`].
+type Slot = OnceLock<TaskValue>;
+
+/// A task-local value. Values are `Send` but maybe not `Sync`; a slot holding one must
+/// still be `Sync` for the task (which owns the map) to be spawned.
+struct TaskValue(Box<dyn Any + Send>);
+
+// SAFETY: a `TaskValue` is only ever reached through `LocalsMap::with`, on the thread
+// that is polling the value's task (see the SAFETY note there), so no two threads
+// share a reference to it at the same time; `Sync` only lets the task's `Arc` move.
+#[allow(unsafe_code)]
+unsafe impl Sync for TaskValue {}
+
 /// One task's task-local values, by key number.
+///
+/// Values are boxed and never removed or replaced while the map lives, so a value's
+/// address is stable. Keys below [`FAST_SLOTS`] live in slots set once and read with
+/// one atomic load (allocated on the task's first task-local access); the others in a
+/// locked list.
 #[derive(Default)]
 pub(crate) struct LocalsMap {
-    /// Values are boxed and never removed or replaced while the map lives, so a value's
-    /// address is stable even when the vector grows.
+    fast: OnceLock<Box<[Slot; FAST_SLOTS]>>,
     entries: Mutex<Vec<(u32, Box<dyn Any + Send>)>>,
 }
 
+/// The value in `boxed`, as a pointer to its heap box.
+fn value_of<T: 'static>(boxed: &(dyn Any + Send)) -> *const T {
+    let value: &T = boxed
+        .downcast_ref()
+        .expect("task-local key used with two types");
+    value as *const T
+}
+
 impl LocalsMap {
+    fn fast_slot(&self, key: u32) -> Option<&Slot> {
+        // Keys are numbered from 1.
+        let index = usize::try_from(key.checked_sub(1)?)
+            .ok()
+            .filter(|&index| index < FAST_SLOTS)?;
+        let slots = self
+            .fast
+            .get_or_init(|| Box::new(std::array::from_fn(|_| OnceLock::new())));
+        Some(&slots[index])
+    }
+
     /// Finds the value for `key`, as a pointer to its heap box.
     fn find<T: 'static>(&self, key: u32) -> Option<*const T> {
+        if let Some(slot) = self.fast_slot(key) {
+            return slot.get().map(|value| value_of(&*value.0));
+        }
         let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        entries.iter().find(|(k, _)| *k == key).map(|(_, value)| {
-            let value: &T = value
-                .downcast_ref()
-                .expect("task-local key used with two types");
-            value as *const T
-        })
+        entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, boxed)| value_of(&**boxed))
+    }
+
+    /// Stores `fresh` for `key` unless the key has a value already (an initializer
+    /// that initialized its own key); returns `fresh` back in that case.
+    fn insert<T: Send + 'static>(&self, key: u32, fresh: T) -> Option<T> {
+        if let Some(slot) = self.fast_slot(key) {
+            return slot
+                .set(TaskValue(Box::new(fresh)))
+                .err()
+                .map(|value| *value.0.downcast::<T>().expect("the value just boxed"));
+        }
+        if self.find::<T>(key).is_some() {
+            return Some(fresh);
+        }
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((key, Box::new(fresh)));
+        None
     }
 
     /// Calls `f` with the value for `key`, inserting `init()` first if there is none.
     ///
-    /// The initializer and `f` run without the lock held, so either may use other
+    /// The initializer and `f` run without any lock held, so either may use other
     /// task-locals (or this one) freely.
     #[allow(unsafe_code)]
     pub(crate) fn with<T, F, R>(&self, key: u32, init: fn() -> T, f: F) -> R
@@ -158,32 +218,22 @@ impl LocalsMap {
         let value = match self.find::<T>(key) {
             Some(value) => value,
             None => {
-                let fresh = init();
                 // The initializer may itself have initialized this key; the first value
-                // stays, and ours is dropped after the lock is released.
-                let leftover = match self.find::<T>(key) {
-                    Some(_) => Some(fresh),
-                    None => {
-                        self.entries
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .push((key, Box::new(fresh)));
-                        None
-                    }
-                };
-                drop(leftover);
+                // stays, and ours is dropped.
+                drop(self.insert(key, init()));
                 self.find::<T>(key).expect("task-local value just inserted")
             }
         };
-        // SAFETY: `value` points into a `Box` owned by `self.entries`. Entries are only
-        // ever appended, never removed or replaced, until the map is dropped, and the map
-        // outlives this call (the caller borrows it), so the pointer is valid for the
-        // duration of `f`; `f` cannot keep the reference past its return (it is generic
-        // over the lifetime). The shared reference is handed out only on the thread that
-        // is polling the map's task (the map is reached only through the thread-local
-        // "current task", set for the duration of `SupportTaskLocals::poll`, which has
-        // exclusive access to the task), so a `T` that is `Send` but not `Sync` is never
-        // shared between threads, and nothing obtains a `&mut T` to it.
+        // SAFETY: `value` points into a `Box` owned by this map (a fast slot or an
+        // entry). Values are only ever added, never removed or replaced, until the map
+        // is dropped, and the map outlives this call (the caller borrows it), so the
+        // pointer is valid for the duration of `f`; `f` cannot keep the reference past
+        // its return (it is generic over the lifetime). The shared reference is handed
+        // out only on the thread that is polling the map's task (the map is reached only
+        // through the thread-local "current task", set for the duration of
+        // `SupportTaskLocals::poll`, which has exclusive access to the task), so a `T`
+        // that is `Send` but not `Sync` is never shared between threads, and nothing
+        // obtains a `&mut T` to it.
         f(unsafe { &*value })
     }
 }
