@@ -129,13 +129,49 @@ impl Diagnostic {
             let line_text = line_text
                 .trim_end_matches('\r')
                 .trim_start_matches('\u{feff}');
-            // Tabs are shown as four spaces, so the caret must count them the same.
-            let shown = line_text.replace('\t', "    ");
-            let before: String = line_text
+            // Control characters (a binary file's, an escape sequence's) are not sent
+            // to the terminal; a long line (minified, generated) is shown around the
+            // column only.
+            let chars: Vec<char> = line_text
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
                 .collect();
-            let caret_at = before.replace('\t', "    ").chars().count();
+            let column = self.column.saturating_sub(1).min(chars.len());
+            let from = if chars.len() > SHOWN_WIDTH {
+                column
+                    .saturating_sub(SHOWN_WIDTH / 2)
+                    .min(chars.len() - SHOWN_WIDTH)
+            } else {
+                0
+            };
+            let to = (from + SHOWN_WIDTH).min(chars.len());
+            let mut shown = String::new();
+            let mut caret_at = 0;
+            if from > 0 {
+                shown.push_str("...");
+                caret_at += 3;
+            }
+            // Tabs are shown as four spaces, so the caret must count them the same.
+            for (i, c) in chars.iter().enumerate().take(to).skip(from) {
+                let width = if *c == '\t' { 4 } else { 1 };
+                if *c == '\t' {
+                    shown.push_str("    ");
+                } else {
+                    shown.push(*c);
+                }
+                if i < column {
+                    caret_at += width;
+                }
+            }
+            if to < chars.len() {
+                shown.push_str("...");
+            }
             out.push_str(&format!("{pad} |\n"));
             out.push_str(&format!("{} | {shown}\n", self.line));
             out.push_str(&format!("{pad} | {}^\n", " ".repeat(caret_at)));
@@ -143,6 +179,9 @@ impl Diagnostic {
         out
     }
 }
+
+/// How many characters of a source line a rendered diagnostic shows at most.
+const SHOWN_WIDTH: usize = 160;
 
 /// Turns byte offsets into 1-based line and character columns.
 #[derive(Debug)]
@@ -231,6 +270,37 @@ mod tests {
         let json = diagnostic.to_json();
         assert_eq!(json["line"], 2);
         assert_eq!(json["severity"], "fallback");
+    }
+
+    /// Found with the bad inputs: a binary file's escape sequences went to the
+    /// terminal, and a minified line of a megabyte was printed whole.
+    #[test]
+    fn control_characters_and_long_lines_are_not_printed_as_they_are() {
+        let mut diagnostic = Diagnostic {
+            file: PathBuf::from("a.rs"),
+            line: 1,
+            column: 3,
+            severity: Severity::Error,
+            rule: "parse",
+            message: "bad".to_string(),
+        };
+        let rendered = diagnostic.render(Some("\u{1b}[31m\0x\tz\n"));
+        assert!(
+            !rendered.contains('\u{1b}') && !rendered.contains('\0'),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered.ends_with("1 | \u{fffd}[31m\u{fffd}x    z\n  |   ^\n"),
+            "{rendered:?}"
+        );
+
+        let line = format!("{}X{}", "a".repeat(100_000), "b".repeat(100_000));
+        diagnostic.column = 100_001;
+        let rendered = diagnostic.render(Some(&line));
+        assert!(rendered.len() < 600, "{}", rendered.len());
+        let lines: Vec<&str> = rendered.lines().collect();
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(lines[3].as_bytes()[caret], b'X', "{rendered}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The `cargo-smolify` binary: argument parsing and reporting over the library.
 //!
 //! Exit codes, the same with `--message-format human` and `json`: 0 done (or nothing
-//! to do), 1 `--check` found work, some item was left unmigrated, or `--verify` found
+//! to do), 1 `--check` found work, some item was left unmigrated (a file that cannot be
+//! read, parsed or written is one), or `--verify` found
 //! the migrated workspace does not build; 2 usage error (bad arguments, a missing path,
 //! a manifest cargo cannot read, a dirty git tree); 3 any other error.
 
@@ -46,7 +47,8 @@ struct Arguments {
     #[arg(long)]
     check: bool,
 
-    /// With --apply, write even when git reports uncommitted changes.
+    /// With --apply, write even when git reports uncommitted changes, or untracked
+    /// files that the run would change.
     #[arg(long)]
     allow_dirty: bool,
 
@@ -247,8 +249,23 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
         bar.finish_and_clear();
     }
 
+    if arguments.apply && !arguments.allow_dirty {
+        let untracked = untracked_changes(&target.git_folder, &plan);
+        if !untracked.is_empty() {
+            return Err(Failure::Usage(format!(
+                "git does not track files the migration would change, so it could not give \
+                 them back; commit them first, or pass --allow-dirty:\n{}",
+                untracked.join("\n")
+            )));
+        }
+    }
     if arguments.apply {
-        write::write(&plan).map_err(|error| Failure::Internal(error.to_string()))?;
+        // A file that cannot be written is reported and left as it was; the others are
+        // written all the same.
+        let failures = write::write(&plan);
+        plan.changes
+            .retain(|change| !failures.iter().any(|failure| failure.file == change.path));
+        plan.diagnostics.extend(failures);
     }
     let mut verify_failed = false;
     if arguments.verify {
@@ -285,8 +302,14 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
 
 /// The files under a path, found by walking it.
 fn from_path(path: &Path) -> Result<Target, Failure> {
-    if !path.exists() {
-        return Err(Failure::Usage(format!("{} does not exist", path.display())));
+    if let Err(error) = std::fs::metadata(path) {
+        // A symbolic link loop or a dangling link exists as a link: say what is wrong.
+        let message = if std::fs::symlink_metadata(path).is_err() {
+            format!("{} does not exist", path.display())
+        } else {
+            format!("cannot read {}: {error}", path.display())
+        };
+        return Err(Failure::Usage(message));
     }
     let path = clean(path);
     let files = discover::discover(&path)
@@ -461,6 +484,50 @@ fn uncommitted_changes(folder: &Path) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The files `plan` changes that git neither tracks nor ignores under `folder` (none
+/// when it is not in a git work tree).
+fn untracked_changes(folder: &Path, plan: &Plan) -> Vec<String> {
+    if plan.changes.is_empty() {
+        return Vec::new();
+    }
+    let output = std::process::Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--others",
+            "--exclude-standard",
+            "--",
+            ".",
+        ])
+        .current_dir(folder)
+        .output();
+    let Ok(output) = output else {
+        return Vec::new();
+    };
+    if !output.status.success() {
+        return Vec::new();
+    }
+    let untracked: std::collections::HashSet<PathBuf> = output
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|name| !name.is_empty())
+        .filter_map(|name| {
+            #[cfg(unix)]
+            let name = Some(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name));
+            #[cfg(not(unix))]
+            let name = std::str::from_utf8(name).ok().map(std::ffi::OsStr::new);
+            std::fs::canonicalize(folder.join(name?)).ok()
+        })
+        .collect();
+    plan.changes
+        .iter()
+        .filter(|change| {
+            std::fs::canonicalize(&change.path).is_ok_and(|path| untracked.contains(&path))
+        })
+        .map(|change| format!("  ?? {}", change.path.display()))
+        .collect()
 }
 
 /// `./src` -> `src`, so that diff paths read as the user would write them.

@@ -229,10 +229,23 @@ pub fn migrate(text: &str, options: &Options) -> Result<ManifestMigration, Manif
         options.workspace_only,
     );
     let mut migration = ManifestMigration::default();
+    // What earlier entries of a table added to it: a table with two entries for
+    // async-std (`async-std = ..` and `rt = { package = "async-std" }`) gets one smol.
+    let mut added: std::collections::HashMap<String, [bool; 3]> = Default::default();
     for entry in &entries {
         let mut keep = options.keep_async_std
             || (entry.in_workspace_table && options.keep_workspace_async_std);
         let mut own = entry.clone();
+        if let Some([smol, shim, async_compat]) = added.get(&entry.table_header) {
+            own.table_has_smol |= smol;
+            own.table_has_shim |= shim;
+            own.table_has_async_compat |= async_compat;
+        }
+        let tokio = entry.features.iter().any(|f| f == "tokio1");
+        let now = added.entry(entry.table_header.clone()).or_default();
+        now[0] = true;
+        now[1] |= options.needs_shim;
+        now[2] |= tokio && !options.needs_shim;
         if entry.workspace && options.inherited_elsewhere {
             keep = true;
             own.workspace = false;
@@ -919,6 +932,19 @@ mod tests {
             migrated(text, false),
             "[package]\nname = \"x\" # the name\n\n[dependencies]\n# runtime\nsmol = \"2\" # trailing\nlog = \"0.4\"\n"
         );
+    }
+
+    /// Found by the fuzzer: two entries for async-std in one table each became
+    /// `smol = "2"`, a duplicate key, and the manifest was no TOML any more.
+    #[test]
+    fn two_entries_for_async_std_in_one_table_give_one_smol() {
+        let text = "[dependencies]\nasync-std = { version = \"1.13\", features = [\"attributes\"] }\nrt = { package = \"async-std\", version = \"1\" }\n\n[dev-dependencies]\nasync-std = \"1\"\n";
+        let out = migrated(text, true);
+        assert_eq!(
+            out,
+            "[dependencies]\nsmol = \"2\"\nasync-std-compat = { version = \"1.13\", features = [\"attributes\"] }\n\n[dev-dependencies]\nsmol = \"2\"\nasync-std-compat = \"1\"\n"
+        );
+        assert!(out.parse::<toml_edit::DocumentMut>().is_ok());
     }
 
     #[test]

@@ -313,20 +313,27 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
     }
     let default_names = vec!["async_std".to_string()];
 
-    // 2. Sources, in parallel.
-    let results: Vec<_> = files
-        .sources
-        .par_iter()
-        .map(|path| {
-            let owner = owning_manifest(path, &files.manifests);
-            let names = owner
-                .and_then(|owner| manifests.get(owner))
-                .map_or(&default_names, |read| &read.info.crate_names);
-            let result = migrate_source(path, names, options);
-            progress();
-            (owner, result)
-        })
-        .collect();
+    // 2. Sources, in parallel, on threads with stacks deep enough for any file
+    //    `source::migrate` agrees to parse.
+    let migrate_all = || -> Vec<_> {
+        files
+            .sources
+            .par_iter()
+            .map(|path| {
+                let owner = owning_manifest(path, &files.manifests);
+                let names = owner
+                    .and_then(|owner| manifests.get(owner))
+                    .map_or(&default_names, |read| &read.info.crate_names);
+                let result = migrate_source(path, names, options);
+                progress();
+                (owner, result)
+            })
+            .collect()
+    };
+    let results = match deep_stack_pool() {
+        Some(pool) => pool.install(migrate_all),
+        None => migrate_all(),
+    };
     let mut needs_shim: HashMap<PathBuf, bool> = HashMap::new();
     let mut keeps_async_std: HashMap<PathBuf, usize> = HashMap::new();
     for (owner, result) in results {
@@ -427,6 +434,26 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
     plan
 }
 
+/// The stack size of the threads that parse: syn's recursive descent takes up to about
+/// 85 KiB of stack per level of nesting in a debug build (less in release), and
+/// [`source::MAX_NESTING`] levels must fit with room to spare. The memory is reserved,
+/// not used, until a file nests that deep.
+const PARSER_STACK: usize = 256 << 20;
+
+/// The threads sources are migrated on, made once: with [`PARSER_STACK`] each (`None`
+/// where they cannot be made; the global pool is used then).
+fn deep_stack_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(PARSER_STACK)
+            .thread_name(|i| format!("smolify-parse-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
 /// Whether `text` names any of `crate_names` as a word.
 fn names_any(text: &str, crate_names: &[String]) -> bool {
     crate_names.iter().any(|name| {
@@ -438,6 +465,12 @@ fn names_any(text: &str, crate_names: &[String]) -> bool {
         })
     })
 }
+
+/// The largest source file that is parsed, in bytes. syn's tree of a file takes one
+/// to two hundred times the file's size in memory (a 50 MB file took 9 GB and a minute),
+/// and hand-written Rust files stay far below this: the largest in a typical cargo
+/// registry are generated bindings of 1 to 2 MB.
+pub const MAX_SOURCE_BYTES: usize = 8 << 20;
 
 /// Migrates one source file.
 fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> SourceResult {
@@ -451,6 +484,30 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             }
         }
     };
+    if text.len() > MAX_SOURCE_BYTES {
+        let size = format!(
+            "{:.1} MiB, more than the {} MiB a source file may have",
+            text.len() as f64 / f64::from(1 << 20),
+            MAX_SOURCE_BYTES >> 20
+        );
+        let uses = names_any(&text, crate_names);
+        let (severity, message) = if uses {
+            (
+                Severity::Error,
+                format!("the file is too large to migrate ({size}); it is left untouched"),
+            )
+        } else {
+            (
+                Severity::Note,
+                format!("the file is too large to parse ({size}) and names no async-std; skipped"),
+            )
+        };
+        return SourceResult {
+            diagnostics: vec![Diagnostic::file_level(path, severity, "read", message)],
+            still_uses_async_std: uses,
+            ..SourceResult::default()
+        };
+    }
     // A panic in a rule is a bug; it costs this file its migration, not the run.
     let attempt = std::panic::catch_unwind(|| source::migrate(&text, crate_names));
     let Ok(attempt) = attempt else {
@@ -475,7 +532,11 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
                 error.offset,
                 Severity::Error,
                 "parse",
-                format!("not valid Rust, left untouched: {}", error.message),
+                if error.too_deep {
+                    error.message
+                } else {
+                    format!("not valid Rust, left untouched: {}", error.message)
+                },
             );
             return SourceResult {
                 diagnostics: vec![diagnostic],

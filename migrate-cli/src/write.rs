@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::plan::Plan;
 
 /// Replaces `path`'s content with `text` atomically, keeping its permissions. Where
@@ -11,6 +12,10 @@ use crate::plan::Plan;
 ///
 /// The text is written as given: line endings and a byte-order mark are the plan's
 /// business (its edits follow the file's own).
+///
+/// A read-only file is not replaced (an error of kind `PermissionDenied`): the rename
+/// needs only the folder to be writable, and would otherwise overwrite a file its owner
+/// protected, even as root.
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     let resolved;
     let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
@@ -24,6 +29,12 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
         _ => Path::new("."),
     };
     let permissions = std::fs::metadata(path)?.permissions();
+    if permissions.readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let mut temporary = tempfile::Builder::new()
         .prefix(".smolify-")
         .suffix(".tmp")
@@ -35,18 +46,25 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes every change of `plan`, stopping at the first file that cannot be written
-/// (the files written before it stay written, each wholly new).
-pub fn write(plan: &Plan) -> io::Result<()> {
-    for change in &plan.changes {
-        write_atomically(&change.path, &change.migrated).map_err(|error| {
-            io::Error::new(
-                error.kind(),
-                format!("cannot write {}: {error}", change.path.display()),
-            )
-        })?;
-    }
-    Ok(())
+/// Writes every change of `plan` that can be written; returns an error diagnostic for
+/// each file that cannot be (read-only, in a read-only folder, gone), which is left as
+/// it was. The other files are written all the same, each wholly new.
+pub fn write(plan: &Plan) -> Vec<Diagnostic> {
+    plan.changes
+        .iter()
+        .filter_map(|change| {
+            write_atomically(&change.path, &change.migrated)
+                .err()
+                .map(|error| {
+                    Diagnostic::file_level(
+                        &change.path,
+                        Severity::Error,
+                        "write",
+                        format!("cannot write the migrated file ({error}); it is left as it was"),
+                    )
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -73,6 +91,21 @@ mod tests {
         }
         let names: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "only the file itself");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_not_replaced_even_by_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("locked.rs");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let error = write_atomically(&path, "new").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
     }
 
     #[cfg(unix)]

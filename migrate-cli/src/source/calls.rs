@@ -276,46 +276,75 @@ impl Rewriter<'_> {
             Some(index) => (&tokens[..index], &tokens[index + 1..]),
             None => (&tokens[..], &tokens[..0]),
         };
-        let text_of = |tokens: &[proc_macro2::TokenTree]| -> Option<String> {
+        // The writer goes outside the macro, where it must be an expression (inside,
+        // any tokens parse). Where the macro is left as it is, its arguments are still
+        // visited as any macro's are (`false`).
+        let writer_tokens: proc_macro2::TokenStream = writer.iter().cloned().collect();
+        if !writer.is_empty() && syn::parse2::<syn::Expr>(writer_tokens).is_err() {
+            self.hazard(
+                whole.start,
+                RULE,
+                "the writer of this `write!` is not an expression; left as it is",
+            );
+            return false;
+        }
+        let range_of = |tokens: &[proc_macro2::TokenTree]| -> Option<std::ops::Range<usize>> {
             let first = self.range(tokens.first()?.span()).start;
             let last = self.range(tokens.last()?.span()).end;
-            self.text.get(first..last).map(str::to_string)
+            (first <= last && last <= self.text.len()).then_some(first..last)
         };
-        let Some(writer) = text_of(writer) else {
+        let Some(writer) = range_of(writer) else {
             self.hazard(
                 whole.start,
                 RULE,
                 "`write!` without a writer; left as it is",
             );
-            return true;
+            return false;
         };
-        let rest = text_of(rest);
-        let simple = writer
+        let rest = range_of(rest);
+        if !newline && rest.is_none() {
+            self.hazard(
+                whole.start,
+                RULE,
+                "`write!` without a format string; left as it is",
+            );
+            return false;
+        }
+        let simple = self.text[writer.clone()]
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-        let writer = if simple {
-            writer
-        } else {
-            format!("({writer})")
-        };
-        let bytes = match (newline, rest) {
-            (false, Some(rest)) => format!("format!({rest}).as_bytes()"),
-            (true, Some(rest)) => format!("format!(\"{{}}\\n\", format_args!({rest})).as_bytes()"),
-            (true, None) => "b\"\\n\"".to_string(),
-            (false, None) => {
-                self.hazard(
-                    whole.start,
+        let (open, close) = if simple { ("", "") } else { ("(", ")") };
+        // `write!(w, args).await` -> `w.write_all(format!(args).as_bytes()).await`, in
+        // edits around the writer and the arguments, which stay where they are and are
+        // migrated as any code is.
+        self.edits
+            .push(Edit::replace(whole.start..writer.start, open, RULE));
+        match rest {
+            Some(rest) => {
+                let format = if newline {
+                    "format!(\"{}\\n\", format_args!("
+                } else {
+                    "format!("
+                };
+                self.edits.push(Edit::replace(
+                    writer.end..rest.start,
+                    format!("{close}.write_all({format}"),
                     RULE,
-                    "`write!` without a format string; left as it is",
-                );
-                return true;
+                ));
+                let end = if newline { "))" } else { ")" };
+                self.edits.push(Edit::replace(
+                    rest.end..whole.end,
+                    format!("{end}.as_bytes()).await"),
+                    RULE,
+                ));
             }
-        };
-        self.edits.push(Edit::replace(
-            whole.clone(),
-            format!("{writer}.write_all({bytes}).await"),
-            RULE,
-        ));
+            None => self.edits.push(Edit::replace(
+                writer.end..whole.end,
+                format!("{close}.write_all(b\"\\n\").await"),
+                RULE,
+            )),
+        }
+        self.visit_macro_arguments(mac);
         self.rewrites.push(RULE);
         self.note(
             whole.start,
@@ -324,6 +353,20 @@ impl Rewriter<'_> {
              written with `write_all`, as async-std's `write_fmt` did",
         );
         true
+    }
+
+    /// Inserts `text` at the start of a method call's receiver. A call nested in the
+    /// receiver (`s.by_ref().take(2).by_ref()`) opens at the same place, outer first;
+    /// the same text twice there is merged into one edit, since `edit::apply` counts
+    /// identical edits once.
+    fn open_receiver(&mut self, at: usize, text: String, rule: &'static str) {
+        let existing = self.edits.iter_mut().find(|edit| {
+            edit.range == (at..at) && edit.rule == rule && edit.replacement.ends_with(&text)
+        });
+        match existing {
+            Some(edit) => edit.replacement.push_str(&text),
+            None => self.edits.push(Edit::insert(at, text, rule)),
+        }
     }
 
     /// Rewrites of a call by the rule of its function.
@@ -588,7 +631,7 @@ impl Rewriter<'_> {
                 });
             }
             Action::ByRef if call.args.is_empty() => {
-                self.edits.push(Edit::insert(receiver.start, "(&mut ", id));
+                self.open_receiver(receiver.start, "(&mut ".to_string(), id);
                 self.edits
                     .push(Edit::replace(dot.start..close.end, ")", id));
                 self.rewrites.push(id);
@@ -640,8 +683,7 @@ impl Rewriter<'_> {
                     );
                     return;
                 }
-                self.edits
-                    .push(Edit::insert(receiver.start, format!("{function}(&"), id));
+                self.open_receiver(receiver.start, format!("{function}(&"), id);
                 self.edits
                     .push(Edit::replace(dot.start..close.end, ")", id));
                 if !then.is_empty() {
@@ -871,5 +913,64 @@ mod tests {
         let text = "use async_std::task;\nuse std::fmt::Write;\nfn f(s: &mut String) {\n    write!(s, \"x\").unwrap();\n    task::block_on(async {});\n}\n";
         let (out, _) = migrated(text);
         assert!(out.contains("write!(s, \"x\").unwrap();"), "{out}");
+    }
+
+    /// Found by the fuzzer: async-std paths in the arguments of a rewritten `write!`
+    /// were copied as they were, so a second run still had work to do.
+    #[test]
+    fn write_arguments_are_migrated_too() {
+        let text = "use async_std::io::{self, WriteExt};\nasync fn f(out: &mut (impl io::Write + Unpin)) -> io::Result<()> {\n    write!(out, \"{:?}\", async_std::task::current().id()).await?;\n    writeln!(out, \"{:?}\", async_std::task::current().id()).await?;\n    writeln!(async_std::io::stdout()).await?;\n    Ok(())\n}\n";
+        let (out, _) = migrated(text);
+        assert!(
+            out.contains("out.write_all(format!(\"{:?}\", async_std_compat::task::current().id()).as_bytes()).await?;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("out.write_all(format!(\"{}\\n\", format_args!(\"{:?}\", async_std_compat::task::current().id())).as_bytes()).await?;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("(async_std_compat::io::stdout()).write_all(b\"\\n\").await?;"),
+            "{out}"
+        );
+        let (again, _) = migrated(&out);
+        assert_eq!(again, out);
+    }
+
+    /// Found by the fuzzer: nested `.by_ref()` calls both opened `(&mut ` at the start
+    /// of the chain, and the two equal insertions counted once.
+    #[test]
+    fn nested_by_ref_calls_open_twice() {
+        let text = "use async_std::prelude::*;\nasync fn f(s: impl Stream<Item = u8> + Unpin) {\n    let _ = s.by_ref().take(2).by_ref().take(1);\n}\n";
+        let (out, _) = migrated(text);
+        assert!(
+            out.contains("let _ = (&mut (&mut s).take(2)).take(1);"),
+            "{out}"
+        );
+        assert!(syn::parse_file(&out).is_ok(), "{out}");
+    }
+
+    /// Found by the fuzzer: the tokens before the first comma of `write!` were moved
+    /// out of the macro, where they did not parse.
+    #[test]
+    fn a_write_whose_writer_is_not_an_expression_is_left_alone() {
+        let text = "use async_std::io::{self, WriteExt};
+async fn f(out: &mut Vec<u8>) -> io::Result<()> {
+    write!(ou mod m {} t, \"x\").await?;
+    write!(out, \"y\").await?;
+    Ok(())
+}
+";
+        let (out, findings) = migrated(text);
+        assert!(syn::parse_file(&out).is_ok(), "{out}");
+        assert!(
+            out.contains("write!(ou mod m {} t, \"x\").await?;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("out.write_all(format!(\"y\").as_bytes()).await?;"),
+            "{out}"
+        );
+        assert!(findings.contains(&(Severity::Hazard, "io::WriteExt::write_fmt")));
     }
 }

@@ -107,9 +107,20 @@ impl Rewriter<'_> {
             rule.id(),
         ));
 
+        // Inner attributes at the start of the body (`//! doc`, `#![allow(..)]`) are
+        // the function's: they stay before the `block_on`, where they may be.
+        let inner_attributes_end = function
+            .attrs
+            .iter()
+            .filter(|attribute| matches!(attribute.style, syn::AttrStyle::Inner(_)))
+            .map(|attribute| self.range(attribute.span()).end)
+            .max()
+            // A `//!` comment's span takes the `\r` of a CRLF line end in.
+            .map(|end| end - usize::from(self.text[..end].ends_with('\r')));
         self.wrap_body(
             &function.block,
             self.range(function.span()).start,
+            inner_attributes_end,
             rule.id(),
         );
 
@@ -141,8 +152,17 @@ impl Rewriter<'_> {
     /// `{ body }` becomes `{ smol::block_on(async { body }) }`, the body indented one
     /// level more. Only whitespace at line starts is added, never inside a string
     /// literal that spans lines.
-    fn wrap_body(&mut self, block: &syn::Block, item_start: usize, rule: &'static str) {
-        let open = self.range(block.brace_token.span.open());
+    fn wrap_body(
+        &mut self,
+        block: &syn::Block,
+        item_start: usize,
+        inner_attributes_end: Option<usize>,
+        rule: &'static str,
+    ) {
+        let mut open = self.range(block.brace_token.span.open());
+        if let Some(end) = inner_attributes_end.filter(|end| *end > open.end) {
+            open.end = end;
+        }
         let close = self.range(block.brace_token.span.close());
         let indent = self.indentation(item_start).to_string();
         let nl = self.newline;

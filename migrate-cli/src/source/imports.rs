@@ -53,6 +53,8 @@ pub(crate) struct UseItem {
     pub(crate) prefix: Range<usize>,
     /// Leading `::` on the tree.
     pub(crate) leading_colon: bool,
+    /// `pub use` (any visibility but private): a re-export.
+    pub(crate) public: bool,
     /// Every leaf of the tree, in order.
     pub(crate) leaves: Vec<UseLeaf>,
 }
@@ -126,6 +128,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             tree,
             prefix: item_range.start..use_start,
             leading_colon: item.leading_colon.is_some(),
+            public: !matches!(item.vis, syn::Visibility::Inherited),
             leaves,
         });
     }

@@ -9,6 +9,7 @@ mod doctests;
 mod entry;
 mod imports;
 mod macros;
+mod nesting;
 mod shared_io;
 mod spawn;
 mod survey;
@@ -23,6 +24,7 @@ use crate::diagnostic::{LineIndex, Severity};
 use crate::edit::Edit;
 use crate::rules::{self, Action};
 use imports::{range, Imports, LeafKind, UseItem, UseLeaf};
+pub use nesting::{nesting, MAX_NESTING};
 
 /// Something to tell the user about a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,10 +60,16 @@ pub struct ParseError {
     pub offset: usize,
     /// syn's message.
     pub message: String,
+    /// The file was not parsed at all: it nests deeper than [`MAX_NESTING`].
+    pub too_deep: bool,
 }
 
 /// Migrates the source `text`, in which each of `crate_names` names the async-std crate
 /// (`async_std`, or the name of a Cargo rename).
+///
+/// Code that nests deeper than [`MAX_NESTING`] is not parsed (an error). Up to that
+/// depth, parsing may take tens of MiB of stack in a debug build: the plan runs this on
+/// threads with large stacks, and so should a caller that takes arbitrary input.
 pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, ParseError> {
     // syn strips a BOM and a shebang line before parsing; do it here so that span
     // offsets can be shifted back onto the original text.
@@ -73,10 +81,32 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
     if rest.starts_with("#!") && !rest[2..].trim_start().starts_with('[') {
         base += rest.find('\n').unwrap_or(rest.len());
     }
-    let file = syn::parse_str::<syn::File>(&text[base..]).map_err(|error| ParseError {
-        offset: range(error.span(), base).start,
-        message: error.to_string(),
-    })?;
+    // The thread's source map is freed on every way out (see below).
+    let failed = |error: syn::Error| {
+        let error = ParseError {
+            offset: range(error.span(), base).start,
+            message: error.to_string(),
+            too_deep: false,
+        };
+        proc_macro2::extra::invalidate_current_thread_spans();
+        error
+    };
+    let tokens: proc_macro2::TokenStream = text[base..]
+        .parse()
+        .map_err(|error: proc_macro2::LexError| failed(error.into()))?;
+    // Deeper code could overflow the stack in syn's recursive descent, which aborts
+    // the process: it is not parsed.
+    let depth = nesting::tokens_nesting(tokens.clone());
+    if depth > MAX_NESTING {
+        drop(tokens);
+        proc_macro2::extra::invalidate_current_thread_spans();
+        return Err(ParseError {
+            offset: base,
+            message: too_deep(depth),
+            too_deep: true,
+        });
+    }
+    let file = syn::parse2::<syn::File>(tokens).map_err(failed)?;
 
     let crate_names = imports::crate_names_with_aliases(&file, crate_names);
     let imports = imports::collect(&file, &crate_names, base);
@@ -95,8 +125,44 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
     if !doc_starts.is_empty() {
         doctests::migrate_doc_examples(text, &doc_starts, &crate_names, &mut migration);
     }
+    drop_moot_edits(&mut migration.edits);
     migration.findings.sort_by_key(|finding| finding.offset);
     Ok(migration)
+}
+
+/// Drops the edits inside text that another edit deletes: a doc example migrated in
+/// the doc comment of a `use` item that goes, a line indented inside a removed item.
+/// They would change nothing, yet overlap the deletion (which leaves the file
+/// untouched, as a bug).
+fn drop_moot_edits(edits: &mut Vec<Edit>) {
+    let deletions: Vec<Range<usize>> = edits
+        .iter()
+        .filter(|edit| edit.replacement.is_empty() && !edit.range.is_empty())
+        .map(|edit| edit.range.clone())
+        .collect();
+    if deletions.is_empty() {
+        return;
+    }
+    edits.retain(|edit| {
+        let inside = |deleted: &Range<usize>| {
+            if edit.range.is_empty() {
+                deleted.start < edit.range.start && edit.range.start < deleted.end
+            } else {
+                *deleted != edit.range
+                    && deleted.start <= edit.range.start
+                    && edit.range.end <= deleted.end
+            }
+        };
+        !deletions.iter().any(inside)
+    });
+}
+
+/// What is said of a file that nests `depth` levels deep, more than [`MAX_NESTING`].
+pub fn too_deep(depth: usize) -> String {
+    format!(
+        "the code nests about {depth} levels deep, more than the {MAX_NESTING} this tool \
+         parses (deeper, the parser could overflow its stack); left untouched"
+    )
 }
 
 /// Where an async-std item goes.
@@ -262,6 +328,9 @@ struct Rewriter<'a> {
     awaited: HashMap<usize, usize>,
     /// Start offsets of `sleep(d).await` whose `()` value is discarded.
     sleeps_discarded: HashSet<usize>,
+    /// Paths with a qualified self (`<T as async_std::io::Read>::read`), by start
+    /// offset, with how many of their segments name the trait (inside the `<>`).
+    qualified: HashMap<usize, usize>,
 }
 
 impl<'a> Rewriter<'a> {
@@ -295,7 +364,9 @@ impl<'a> Rewriter<'a> {
             callees: HashSet::new(),
             awaited: HashMap::new(),
             sleeps_discarded: HashSet::new(),
+            qualified: HashMap::new(),
         };
+        rewriter.qualified = qualified_paths(file, base);
         rewriter.survey = rewriter.survey(file);
         rewriter.plan_imports();
         rewriter
@@ -412,7 +483,15 @@ impl<'a> Rewriter<'a> {
     }
 
     /// The canonical async-std path a code path names, if it names async-std.
+    ///
+    /// A path with a qualified self names nothing as a whole: in `<T as
+    /// async_std::io::Read>::read`, only the trait's part `async_std::io::Read` does.
     fn canonical_path(&self, path: &syn::Path) -> Option<Vec<String>> {
+        if let Some(position) = self.qualified.get(&path_start(path, self.base)) {
+            if *position != path.segments.len() {
+                return None;
+            }
+        }
         let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let (first, rest) = segments.split_first()?;
         let mut canonical = if self.is_crate(first) {
@@ -614,23 +693,36 @@ impl<'a> Rewriter<'a> {
         if roots.len() == 1 {
             return Edit::replace(item.tree.clone(), imports::render_tree(leaves), RULE);
         }
-        // Several crates: one item each, with the same attributes and visibility.
+        // Several crates: one item each, with the same attributes and visibility. The
+        // first keeps the item's own (they are not rewritten, so the examples of its
+        // doc comment are migrated where they are); the others get a copy without the
+        // doc comment.
         let prefix = &self.text[item.prefix.clone()];
+        let copied_prefix: String = prefix
+            .split_inclusive('\n')
+            .filter(|line| {
+                let line = line.trim_start();
+                !(line.starts_with("///") || line.starts_with("//!"))
+            })
+            .collect();
+        let copied_prefix = copied_prefix.trim_start();
         let indent = self.indentation(item.item.start);
         let colon = if item.leading_colon { "::" } else { "" };
         let items: Vec<String> = roots
             .iter()
-            .map(|root| {
+            .enumerate()
+            .map(|(i, root)| {
                 let group: Vec<UseLeaf> = leaves
                     .iter()
                     .filter(|leaf| leaf.path.first().map(String::as_str) == Some(*root))
                     .cloned()
                     .collect();
+                let prefix = if i == 0 { "" } else { copied_prefix };
                 format!("{prefix}use {colon}{};", imports::render_tree(&group))
             })
             .collect();
         Edit::replace(
-            item.item.clone(),
+            item.prefix.end..item.item.end,
             items.join(&format!("{}{indent}", self.newline)),
             RULE,
         )
@@ -705,6 +797,60 @@ impl<'a> Rewriter<'a> {
     }
 }
 
+/// Where `path` starts in the text: its leading `::` or its first segment.
+fn path_start(path: &syn::Path, base: usize) -> usize {
+    match (&path.leading_colon, path.segments.first()) {
+        (Some(colon), _) => range(colon.spans[0], base).start,
+        (None, Some(first)) => range(first.ident.span(), base).start,
+        (None, None) => usize::MAX,
+    }
+}
+
+/// The paths of `file` that have a qualified self, by start offset, with the number of
+/// their segments inside the `<>` (the trait's).
+fn qualified_paths(file: &syn::File, base: usize) -> HashMap<usize, usize> {
+    struct Qualified {
+        base: usize,
+        found: HashMap<usize, usize>,
+    }
+    impl Qualified {
+        fn add(&mut self, qself: &Option<syn::QSelf>, path: &syn::Path) {
+            if let Some(qself) = qself {
+                self.found
+                    .insert(path_start(path, self.base), qself.position);
+            }
+        }
+    }
+    impl<'ast> Visit<'ast> for Qualified {
+        fn visit_expr_path(&mut self, node: &'ast syn::ExprPath) {
+            self.add(&node.qself, &node.path);
+            syn::visit::visit_expr_path(self, node);
+        }
+        fn visit_type_path(&mut self, node: &'ast syn::TypePath) {
+            self.add(&node.qself, &node.path);
+            syn::visit::visit_type_path(self, node);
+        }
+        fn visit_expr_struct(&mut self, node: &'ast syn::ExprStruct) {
+            self.add(&node.qself, &node.path);
+            syn::visit::visit_expr_struct(self, node);
+        }
+        fn visit_pat_struct(&mut self, node: &'ast syn::PatStruct) {
+            self.add(&node.qself, &node.path);
+            syn::visit::visit_pat_struct(self, node);
+        }
+        fn visit_pat_tuple_struct(&mut self, node: &'ast syn::PatTupleStruct) {
+            self.add(&node.qself, &node.path);
+            syn::visit::visit_pat_tuple_struct(self, node);
+        }
+    }
+    let mut visitor = Qualified {
+        base,
+        found: HashMap::new(),
+    };
+    visitor.visit_file(file);
+    visitor.found
+}
+
 fn rule_id(rule: Option<&'static rules::Rule>) -> &'static str {
     rule.map_or("no-rule", rules::Rule::id)
 }
@@ -715,8 +861,46 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
     }
 
     fn visit_path(&mut self, path: &'ast syn::Path) {
-        self.rewrite_path(path);
+        match self.qualified.get(&path_start(path, self.base)) {
+            // `<T as async_std::io::Read>::read`: the trait is rewritten, and what follows
+            // the `>` stays as it is.
+            Some(&position) if position < path.segments.len() => {
+                if position > 0 {
+                    let mut trait_path = path.clone();
+                    trait_path.segments = path.segments.iter().take(position).cloned().collect();
+                    self.rewrite_path(&trait_path);
+                }
+            }
+            _ => self.rewrite_path(path),
+        }
         syn::visit::visit_path(self, path);
+    }
+
+    fn visit_item_extern_crate(&mut self, item: &'ast syn::ItemExternCrate) {
+        // `extern crate async_std;` / `extern crate rt as runtime;`: the dependency is
+        // gone after the migration and every path through the alias is rewritten, so
+        // the item goes too.
+        if !self.is_crate(&item.ident.to_string()) {
+            return;
+        }
+        let range = self.range(item.span());
+        let start = range.start;
+        self.edits
+            .push(Edit::replace(self.whole_lines(range), "", "extern crate"));
+        self.rewrites.push("extern crate");
+        if item
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("macro_use"))
+        {
+            self.hazard(
+                start,
+                "extern crate",
+                "`#[macro_use] extern crate` of async-std removed: a macro it brought into \
+                 scope unqualified (`task_local!`, `println!` of async-std) must now be \
+                 imported (`use async_std_compat::task_local;`)",
+            );
+        }
     }
 
     fn visit_item_fn(&mut self, function: &'ast syn::ItemFn) {
@@ -885,6 +1069,70 @@ mod tests {
         let error = migrate("fn f( {", &["async_std".to_string()]).unwrap_err();
         assert!(error.offset <= 7);
     }
+
+    /// Found by the fuzzer: a `use` item split in two (`std` and `smol`) was rewritten
+    /// with its doc comment, and the doc example migrated inside overlapped that.
+    #[test]
+    fn a_split_use_item_keeps_its_doc_comment_on_the_first() {
+        let text = "mod m {\n    /// ```\n    /// async_std::task::block_on(async {});\n    /// ```\n    #[cfg(unix)]\n    pub use async_std::sync::{Arc, Mutex};\n}\n";
+        let (out, _) = migrated(text);
+        assert_eq!(
+            out,
+            "mod m {\n    /// ```\n    /// smol::block_on(async {});\n    /// ```\n    #[cfg(unix)]\n    pub use std::sync::Arc;\n    #[cfg(unix)]\n    pub use smol::lock::Mutex;\n}\n"
+        );
+    }
+
+    /// Found by the fuzzer: the inner attributes of an entry point's body went into
+    /// the `async` block, where they may not be.
+    #[test]
+    fn inner_attributes_stay_before_the_block_on() {
+        let text = "#[async_std::test]\nasync fn t() {\n    //! Inner docs.\n    #![allow(unused)]\n    f().await;\n}\n\n#[async_std::main]\nasync fn main() { #![allow(unused)] f().await; }\n";
+        let (out, _) = migrated(text);
+        assert_eq!(
+            out,
+            "#[test]\nfn t() {\n    //! Inner docs.\n    #![allow(unused)]\n    smol::block_on(async {\n        f().await;\n    })\n}\n\nfn main() { #![allow(unused)] smol::block_on(async { f().await; }) }\n"
+        );
+        // With CRLF line ends, the `\r` of a `//!` line stays on its line.
+        let text = "#[async_std::main]\r\nasync fn main() {\r\n//!\r\n    f().await;\r\n}\r\n";
+        let (out, _) = migrated(text);
+        assert!(syn::parse_file(&out).is_ok(), "{out:?}");
+        assert!(
+            out.starts_with("fn main() {\r\n//!\r\n    smol::block_on(async {"),
+            "{out:?}"
+        );
+    }
+
+    /// Found by the fuzzer: a removed `use` item took its doc comment with it, and the
+    /// doc example migrated inside it, or a line indented inside it, overlapped that.
+    #[test]
+    fn edits_inside_a_removed_item_are_dropped() {
+        let text = "use async_std::test;\n/// ```\n/// async_std::task::block_on(async {});\n/// ```\nuse async_std as rt;\nfn documented() {}\n";
+        let (out, _) = migrated(text);
+        assert_eq!(out, "fn documented() {}\n");
+        let text = "#[async_std::main]\nasync fn main() {\n    f().await;\n    ///\nuse async_std as rt;\n}\n";
+        let (out, _) = migrated(text);
+        assert!(syn::parse_file(&out).is_ok(), "{out}");
+        assert!(!out.contains("async_std"), "{out}");
+        let (again, _) = migrated(&out);
+        assert_eq!(again, out);
+    }
+
+    /// Found by the fuzzer: the trait of a qualified path was rewritten together with
+    /// what follows the `>`, which dropped the `>`.
+    #[test]
+    fn a_qualified_path_rewrites_only_its_trait() {
+        let text = "use async_std::io;\nfn f<V: Ser, R>(v: V) {\n    <V as async_std::Serialize>::serialize(v);\n    let _: <R as async_std::io::Read>::Out = todo!();\n    <R as ::async_std::io::Read>::read(v);\n    let <R as io::Read>::Out { .. } = v;\n}\n";
+        let (out, _) = migrated(text);
+        assert!(syn::parse_file(&out).is_ok(), "{out}");
+        assert!(
+            out.contains("<V as async_std_compat::Serialize>::serialize(v);"),
+            "{out}"
+        );
+        assert!(out.contains("<R as smol::io::AsyncRead>::Out"), "{out}");
+        assert!(out.contains("<R as smol::io::AsyncRead>::read(v)"), "{out}");
+        let (again, _) = migrated(&out);
+        assert_eq!(again, out);
+    }
 }
 
 #[cfg(test)]
@@ -899,7 +1147,7 @@ mod alias_tests {
         let out = apply(text, &migration.edits).unwrap();
         assert_eq!(
             out,
-            "extern crate async_std as rt;\nfn f() {\n    smol::spawn(async {}).detach();\n    smol::spawn(async {}).detach();\n}\n"
+            "fn f() {\n    smol::spawn(async {}).detach();\n    smol::spawn(async {}).detach();\n}\n"
         );
     }
 }

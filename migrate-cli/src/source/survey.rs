@@ -25,7 +25,8 @@ pub(super) struct Survey {
     /// Some code calls `flush`, `sync_all`, `sync_data` or `close`.
     pub(super) flushes: bool,
     /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
-    /// function, a `pub` field, a `pub` type alias): code outside the file may drop it.
+    /// function, a `pub` field, a `pub` type alias, a re-export of `JoinHandle` or of a
+    /// spawn function): code outside the file may drop it.
     pub(super) handles_escape: bool,
     /// Local names bound to the receiver of an async-std channel.
     pub(super) receivers: HashSet<String>,
@@ -112,6 +113,15 @@ impl Rewriter<'_> {
             for leaf in &item.leaves {
                 if let Some(canonical) = &leaf.canonical {
                     let joined = canonical.join("::");
+                    // A re-exported spawn or JoinHandle hands async-std's handles to
+                    // code outside the file.
+                    if item.public
+                        && (joined == JOIN_HANDLE
+                            || rules::lookup(canonical)
+                                .is_some_and(|rule| matches!(rule.action, Action::Spawn(_))))
+                    {
+                        visitor.survey.handles_escape = true;
+                    }
                     if rules::lookup(canonical).is_some_and(|rule| {
                         matches!(rule.action, Action::Rename(_) | Action::Fallback)
                     }) && joined.ends_with("Ext")
