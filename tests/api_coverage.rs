@@ -102,8 +102,8 @@ fn module_of(row: &Row) -> String {
 /// become `_`.
 fn placeholders(text: &str) -> String {
     const PRIMITIVES: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
-        "isize", "f32", "f64", "bool", "char", "str", "dyn", "mut", "const", "Self",
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "str", "dyn", "mut", "const", "Self",
     ];
     let mut out = String::new();
     let chars: Vec<char> = text.chars().collect();
@@ -174,20 +174,24 @@ fn type_params(signature: &str, name: &str) -> (usize, usize) {
     let Some(start) = signature.find(&format!("{name}<")) else {
         return (0, 0);
     };
-    let (_, args) = split_generics(
-        &signature[start..=start + signature[start..].find('>').unwrap_or(0)],
-    );
+    let (_, args) =
+        split_generics(&signature[start..=start + signature[start..].find('>').unwrap_or(0)]);
     let lifetimes = args.iter().filter(|a| a.starts_with('\'')).count();
     (lifetimes, args.len() - lifetimes)
 }
 
 /// The Rust code that names one row's item, and the extra error codes it may produce
 /// when the item exists.
-fn check_of(row: &Row, types: &HashMap<String, (usize, usize)>) -> Option<(String, Vec<&'static str>)> {
+fn check_of(
+    row: &Row,
+    types: &HashMap<String, (usize, usize)>,
+) -> Option<(String, Vec<&'static str>)> {
     let path = &row.path;
     match row.kind.as_str() {
         "module" | "fn" | "struct" | "enum" | "trait" | "macro" | "attr_macro" | "type_alias"
-        | "const" | "variant" => Some((format!("#[allow(unused_imports)] use {path} as _;"), vec![])),
+        | "const" | "variant" => {
+            Some((format!("#[allow(unused_imports)] use {path} as _;"), vec![]))
+        }
         "method" | "trait_method" => Some((format!("let _ = {path};"), vec![])),
         "assoc_type" => {
             let (owner, name) = path.rsplit_once("::")?;
@@ -326,7 +330,9 @@ fn write_scratch(folder: &Path, rows: &[Row]) -> Scratch {
     let mut lines = Vec::new();
     let mut allowed = HashMap::new();
     for (index, row) in rows.iter().enumerate() {
-        let Some(cfg) = cfg_of(&row.gate) else { continue };
+        let Some(cfg) = cfg_of(&row.gate) else {
+            continue;
+        };
         let Some((check, extra)) = check_of(row, &types) else {
             panic!("no check for row {:?} of kind {}", row.path, row.kind)
         };
@@ -373,7 +379,13 @@ futures-core = "0.3"
 /// error message.
 fn failing_rows(folder: &Path, scratch: &Scratch, features: &str) -> BTreeMap<usize, String> {
     let output = Command::new(env!("CARGO"))
-        .args(["check", "--quiet", "--message-format=json", "--features", features])
+        .args([
+            "check",
+            "--quiet",
+            "--message-format=json",
+            "--features",
+            features,
+        ])
         .arg("--manifest-path")
         .arg(folder.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", folder.join("target"))
@@ -383,7 +395,9 @@ fn failing_rows(folder: &Path, scratch: &Scratch, features: &str) -> BTreeMap<us
     let mut unplaced = Vec::new();
     let mut errors_seen = 0;
     for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         if message["reason"] != "compiler-message" {
             continue;
         }
@@ -404,7 +418,10 @@ fn failing_rows(folder: &Path, scratch: &Scratch, features: &str) -> BTreeMap<us
             continue;
         };
         let line = span["line_start"].as_u64().unwrap() as usize;
-        let Some(&(_, _, index)) = scratch.lines.iter().find(|(a, b, _)| (*a..=*b).contains(&line))
+        let Some(&(_, _, index)) = scratch
+            .lines
+            .iter()
+            .find(|(a, b, _)| (*a..=*b).contains(&line))
         else {
             unplaced.push(format!("line {line}: {code} {text}"));
             continue;
@@ -451,7 +468,10 @@ fn every_row_of_the_api_list_resolves_in_the_shim() {
         }
     }
     for (module, (checked, failed)) in &summary {
-        println!("{module:>10}: {:>4} of {checked:>4} rows resolve", checked - failed);
+        println!(
+            "{module:>10}: {:>4} of {checked:>4} rows resolve",
+            checked - failed
+        );
     }
 
     let report: Vec<String> = failing

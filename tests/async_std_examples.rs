@@ -48,10 +48,11 @@ struct Builds {
     shim: PathBuf,
 }
 
-
 /// Writes and builds one scratch crate; returns the folder holding its examples.
 fn build(flavor: &str, dependency: &str, source: &Path) -> PathBuf {
-    let folder = workspace_root().join("target/async-std-examples").join(flavor);
+    let folder = workspace_root()
+        .join("target/async-std-examples")
+        .join(flavor);
     std::fs::create_dir_all(folder.join("src")).unwrap();
     let mut manifest = format!(
         r#"[package]
@@ -171,7 +172,9 @@ fn run(folder: &Path, example: &str, args: &[&str], stdin: &[u8], limit: Duratio
 /// Waits for `child`, killing it after `limit`; its output is read meanwhile, so that
 /// a program writing more than a pipe holds does not stall.
 fn wait_bounded(mut child: std::process::Child, limit: Duration, what: &str) -> Seen {
-    fn drain(pipe: Option<impl std::io::Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+    fn drain(
+        pipe: Option<impl std::io::Read + Send + 'static>,
+    ) -> std::thread::JoinHandle<Vec<u8>> {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
             if let Some(mut pipe) = pipe {
@@ -206,7 +209,10 @@ fn same_on_both(run_one: impl Fn(&Path) -> Seen) -> Seen {
     let builds = builds();
     let on_async_std = run_one(&builds.async_std);
     let on_shim = run_one(&builds.shim);
-    assert_eq!(on_shim, on_async_std, "the shim's run (left) differs from async-std's (right)");
+    assert_eq!(
+        on_shim, on_async_std,
+        "the shim's run (left) differs from async-std's (right)"
+    );
     on_async_std
 }
 
@@ -231,13 +237,15 @@ fn task_name() {
 /// femme prints one JSON record per line; the timestamps differ between any two runs.
 fn without_times(text: &str) -> String {
     text.lines()
-        .map(|line| match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(serde_json::Value::Object(mut record)) => {
-                record.remove("time");
-                serde_json::Value::Object(record).to_string()
-            }
-            _ => line.to_string(),
-        })
+        .map(
+            |line| match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(serde_json::Value::Object(mut record)) => {
+                    record.remove("time");
+                    serde_json::Value::Object(record).to_string()
+                }
+                _ => line.to_string(),
+            },
+        )
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -273,7 +281,11 @@ fn list_dir_of_a_missing_folder() {
     let path = missing.to_str().unwrap();
     let seen = same_on_both(|d| run(d, "list-dir", &[path], b"", Duration::from_secs(20)));
     assert!(!seen.success);
-    assert!(seen.stderr.contains("could not read directory"), "{}", seen.stderr);
+    assert!(
+        seen.stderr.contains("could not read directory"),
+        "{}",
+        seen.stderr
+    );
 }
 
 #[test]
@@ -292,7 +304,9 @@ fn print_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("data.txt");
     // Several times print-file's 16 KiB buffer, with no line breaks for a while.
-    let text: String = (0..20_000).map(|i| format!("{i}{}", if i % 97 == 0 { "\n" } else { " " })).collect();
+    let text: String = (0..20_000)
+        .map(|i| format!("{i}{}", if i % 97 == 0 { "\n" } else { " " }))
+        .collect();
     std::fs::write(&file, &text).unwrap();
     let path = file.to_str().unwrap();
     let seen = same_on_both(|d| run(d, "print-file", &[path], b"", Duration::from_secs(20)));
@@ -302,7 +316,15 @@ fn print_file() {
 #[test]
 fn stdin_echo() {
     let input = "first line\nsecond line\n\nlast line without a newline";
-    let seen = same_on_both(|d| run(d, "stdin-echo", &[], input.as_bytes(), Duration::from_secs(20)));
+    let seen = same_on_both(|d| {
+        run(
+            d,
+            "stdin-echo",
+            &[],
+            input.as_bytes(),
+            Duration::from_secs(20),
+        )
+    });
     assert_eq!(seen.stdout, input);
     assert!(seen.success);
 }
@@ -311,7 +333,11 @@ fn stdin_echo() {
 fn stdin_timeout_with_input() {
     let seen = same_on_both(|d| run(d, "stdin-timeout", &[], b"hello\n", Duration::from_secs(20)));
     assert!(seen.success);
-    assert!(seen.stderr.contains("line = \"hello\\n\""), "{}", seen.stderr);
+    assert!(
+        seen.stderr.contains("line = \"hello\\n\""),
+        "{}",
+        seen.stderr
+    );
 }
 
 #[test]
@@ -335,7 +361,11 @@ fn stdin_timeout_without_input() {
     drop(keep_open);
     assert_eq!(on_shim, on_async_std);
     assert!(!on_async_std.success);
-    assert!(on_async_std.stderr.contains("TimedOut"), "{}", on_async_std.stderr);
+    assert!(
+        on_async_std.stderr.contains("TimedOut"),
+        "{}",
+        on_async_std.stderr
+    );
 }
 
 /// Runs `server` and then `client` in a network namespace of their own, retrying the
@@ -368,7 +398,11 @@ echo $? > server.status
         .spawn()
         .expect("cannot run unshare (util-linux)");
     let outer = wait_bounded(child, Duration::from_secs(60), "the network namespace");
-    assert!(outer.stderr.is_empty() || outer.success, "unshare: {}", outer.stderr);
+    assert!(
+        outer.stderr.is_empty() || outer.success,
+        "unshare: {}",
+        outer.stderr
+    );
     let read = |name: &str| std::fs::read_to_string(work.path().join(name)).unwrap_or_default();
     let client_seen = Seen {
         stdout: read("client.out"),
@@ -427,14 +461,17 @@ fn tcp_echo_and_client() {
 fn tcp_ipv4_and_6_echo() {
     let (client, server) = {
         let builds = builds();
-        let on_async_std = client_and_server(&builds.async_std, "tcp-ipv4-and-6-echo", "tcp-client");
+        let on_async_std =
+            client_and_server(&builds.async_std, "tcp-ipv4-and-6-echo", "tcp-client");
         let on_shim = client_and_server(&builds.shim, "tcp-ipv4-and-6-echo", "tcp-client");
         assert_eq!(on_shim, on_async_std);
         on_async_std
     };
     assert!(client.stdout.contains("-> hello world"), "{client:?}");
     assert!(
-        server.stdout.starts_with("Listening on 127.0.0.1:8080\nListening on [::1]:8080\n"),
+        server
+            .stdout
+            .starts_with("Listening on 127.0.0.1:8080\nListening on [::1]:8080\n"),
         "{server:?}"
     );
 }
@@ -452,8 +489,16 @@ fn udp_echo_and_client() {
         client.stdout,
         "Listening on 127.0.0.1:8081\n<- hello world\n-> hello world\n\n"
     );
-    assert!(server.stdout.starts_with("Listening on 127.0.0.1:8080\n"), "{server:?}");
-    assert!(server.stdout.contains("Sent 11 out of 11 bytes to 127.0.0.1:PORT\n"), "{server:?}");
+    assert!(
+        server.stdout.starts_with("Listening on 127.0.0.1:8080\n"),
+        "{server:?}"
+    );
+    assert!(
+        server
+            .stdout
+            .contains("Sent 11 out of 11 bytes to 127.0.0.1:PORT\n"),
+        "{server:?}"
+    );
 }
 
 #[test]

@@ -35,8 +35,6 @@ const ALL: &[&str] = &[
     "verbose_errors",
 ];
 
-/// async-std's source folder in the cargo registry, fetched if need be (the legacy
-
 /// Writes the scratch crate that builds async-std's test files against the shim.
 fn scratch_crate(source: &Path, name: &str) -> PathBuf {
     let folder = workspace_root().join("target").join(name);

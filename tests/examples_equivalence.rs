@@ -87,8 +87,9 @@ fn record(transcript: &mut Transcript, what: &str, outcome: &Outcome) {
 /// The legacy transcript of each program, computed once per test process and shared by
 /// the tests that compare another road with it.
 fn legacy_transcript(program: &'static str, scenario: fn(Road) -> Transcript) -> Transcript {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<OnceLock<Transcript>>>>> =
-        OnceLock::new();
+    /// Each program's transcript, computed by the first test that needs it.
+    type Cache = Mutex<HashMap<&'static str, Arc<OnceLock<Transcript>>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cell = CACHE
         .get_or_init(Default::default)
         .lock()

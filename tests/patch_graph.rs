@@ -95,7 +95,11 @@ fn tide_and_surf_run_on_the_shim_through_one_patch_entry() {
     // No async-std from the registry is left: every async-std in the graph is the
     // facade, whatever version requirement and features its dependents asked for.
     let metadata = cargo(&folder, &["metadata", "--format-version", "1"]);
-    assert!(metadata.status.success(), "{}", String::from_utf8_lossy(&metadata.stderr));
+    assert!(
+        metadata.status.success(),
+        "{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
     let metadata: serde_json::Value = serde_json::from_slice(&metadata.stdout).unwrap();
     let async_std: Vec<&serde_json::Value> = metadata["packages"]
         .as_array()
@@ -104,9 +108,16 @@ fn tide_and_surf_run_on_the_shim_through_one_patch_entry() {
         .filter(|p| p["name"] == "async-std")
         .collect();
     assert_eq!(async_std.len(), 1, "{async_std:?}");
-    assert!(async_std[0]["source"].is_null(), "not the facade: {}", async_std[0]["id"]);
     assert!(
-        async_std[0]["manifest_path"].as_str().unwrap().contains("facade"),
+        async_std[0]["source"].is_null(),
+        "not the facade: {}",
+        async_std[0]["id"]
+    );
+    assert!(
+        async_std[0]["manifest_path"]
+            .as_str()
+            .unwrap()
+            .contains("facade"),
         "{}",
         async_std[0]["manifest_path"]
     );
@@ -124,15 +135,26 @@ fn tide_and_surf_run_on_the_shim_through_one_patch_entry() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     for expected in ["tide", "surf", "http-client", "http-types", "async-sse"] {
-        assert!(dependents.contains(&expected), "{expected} not in {dependents:?}");
+        assert!(
+            dependents.contains(&expected),
+            "{expected} not in {dependents:?}"
+        );
     }
 
     let build = cargo(&folder, &["build", "--quiet"]);
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let run = Command::new(folder.join("target/debug/patch-graph-app"))
         .output()
         .expect("cannot run the app");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&run.stdout),
         "hello, smol\nhi async-std; hi async-std\nstatus 404\n"

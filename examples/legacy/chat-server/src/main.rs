@@ -20,9 +20,17 @@ use async_std::task;
 
 /// What the connections tell the broker.
 enum Event {
-    Join { name: String, outbox: Sender<String> },
-    Message { from: String, text: String },
-    Leave { name: String },
+    Join {
+        name: String,
+        outbox: Sender<String>,
+    },
+    Message {
+        from: String,
+        text: String,
+    },
+    Leave {
+        name: String,
+    },
     Shutdown,
 }
 
@@ -91,7 +99,9 @@ async fn broker(inbox: Receiver<Event>, stop: Sender<()>) -> usize {
                 } else {
                     others.join(", ")
                 };
-                let _ = outbox.send(format!("* welcome {name}, online: {online}")).await;
+                let _ = outbox
+                    .send(format!("* welcome {name}, online: {online}"))
+                    .await;
                 broadcast(&clients, &format!("* {name} joined")).await;
                 clients.insert(name, outbox);
             }
@@ -138,14 +148,22 @@ async fn connection(
 
     let (outbox, messages) = channel::unbounded();
     let writer = task::spawn(writer(Arc::clone(&stream), messages, stopped));
-    let _ = events.send(Event::Join { name: name.clone(), outbox }).await;
+    let _ = events
+        .send(Event::Join {
+            name: name.clone(),
+            outbox,
+        })
+        .await;
 
     while let Some(line) = lines.next().await {
         let line = line?;
         let event = if line == "/shutdown" {
             Event::Shutdown
         } else {
-            Event::Message { from: name.clone(), text: line }
+            Event::Message {
+                from: name.clone(),
+                text: line,
+            }
         };
         if events.send(event).await.is_err() {
             break; // the broker has stopped

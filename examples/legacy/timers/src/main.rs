@@ -17,9 +17,9 @@ const LONG: Duration = Duration::from_secs(5);
 #[async_std::main]
 async fn main() -> io::Result<()> {
     let ticks: usize = match std::env::args().nth(1) {
-        Some(arg) => arg.parse().map_err(|_| {
-            io::Error::new(io::ErrorKind::InvalidInput, "TICKS must be a number")
-        })?,
+        Some(arg) => arg
+            .parse()
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "TICKS must be a number"))?,
         None => 5,
     };
 
@@ -55,7 +55,10 @@ async fn main() -> io::Result<()> {
         seen += 1;
     }
     let minimum = Duration::from_millis(10) * ticks as u32;
-    println!("interval: {seen} ticks, at least {minimum:?}: {}", start.elapsed() >= minimum);
+    println!(
+        "interval: {seen} ticks, at least {minimum:?}: {}",
+        start.elapsed() >= minimum
+    );
 
     // race: the first future to finish wins, the other is dropped.
     let slow = async {
@@ -68,7 +71,10 @@ async fn main() -> io::Result<()> {
     };
     let start = Instant::now();
     let winner = slow.race(fast).await;
-    println!("race: {winner} won, well before the slow one: {}", start.elapsed() < LONG);
+    println!(
+        "race: {winner} won, well before the slow one: {}",
+        start.elapsed() < LONG
+    );
 
     // A timeout on a stream: each item must come within the time given.
     let mut late = stream::once(1).chain(stream::pending()).timeout(SHORT);

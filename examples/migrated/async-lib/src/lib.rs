@@ -80,8 +80,7 @@ mod tests {
             let text = "The cat\nthe DOG  the\n\ncat\n";
             let counts = count_words(io::Cursor::new(text)).await?;
             let expected: Vec<(&str, usize)> = vec![("cat", 2), ("dog", 1), ("the", 3)];
-            let counts: Vec<(&str, usize)> =
-                counts.iter().map(|(w, n)| (w.as_str(), *n)).collect();
+            let counts: Vec<(&str, usize)> = counts.iter().map(|(w, n)| (w.as_str(), *n)).collect();
             assert_eq!(counts, expected);
             Ok(())
         })
@@ -98,7 +97,9 @@ mod tests {
     #[test]
     fn a_missing_file_is_not_found() {
         smol::block_on(async {
-            let error = count_words_in_file("/this/file/does/not/exist").await.unwrap_err();
+            let error = count_words_in_file("/this/file/does/not/exist")
+                .await
+                .unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::NotFound);
         })
     }

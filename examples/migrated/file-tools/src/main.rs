@@ -13,7 +13,12 @@ use smol::prelude::*;
 fn main() -> io::Result<()> {
     smol::block_on(async {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match args
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["count", dir] => count(Path::new(dir)).await,
             ["copy", from, to] => copy(Path::new(from), Path::new(to), false).await,
             ["copy", from, to, "--append"] => copy(Path::new(from), Path::new(to), true).await,
@@ -93,7 +98,10 @@ async fn copy(from: &Path, to: &Path, append: bool) -> io::Result<()> {
     // The buffer holds the tail of the file until it is flushed.
     writer.flush().await?;
     let size = fs::metadata(to).await?.len();
-    println!("copied {copied} bytes; {} is now {size} bytes", display_name(to));
+    println!(
+        "copied {copied} bytes; {} is now {size} bytes",
+        display_name(to)
+    );
     Ok(())
 }
 

@@ -16,9 +16,9 @@ const LONG: Duration = Duration::from_secs(5);
 fn main() -> io::Result<()> {
     smol::block_on(async {
         let ticks: usize = match std::env::args().nth(1) {
-            Some(arg) => arg.parse().map_err(|_| {
-                io::Error::new(io::ErrorKind::InvalidInput, "TICKS must be a number")
-            })?,
+            Some(arg) => arg
+                .parse()
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "TICKS must be a number"))?,
             None => 5,
         };
 
@@ -54,7 +54,10 @@ fn main() -> io::Result<()> {
             seen += 1;
         }
         let minimum = Duration::from_millis(10) * ticks as u32;
-        println!("interval: {seen} ticks, at least {minimum:?}: {}", start.elapsed() >= minimum);
+        println!(
+            "interval: {seen} ticks, at least {minimum:?}: {}",
+            start.elapsed() >= minimum
+        );
 
         // race: the first future to finish wins, the other is dropped.
         let slow = async {
@@ -67,7 +70,10 @@ fn main() -> io::Result<()> {
         };
         let start = Instant::now();
         let winner = slow.or(fast).await;
-        println!("race: {winner} won, well before the slow one: {}", start.elapsed() < LONG);
+        println!(
+            "race: {winner} won, well before the slow one: {}",
+            start.elapsed() < LONG
+        );
 
         // A timeout on a stream: each item must come within the time given.
         let mut late = async_std_compat::stream::StreamExt::timeout(stream::once(1).chain(stream::pending()), SHORT);
