@@ -77,9 +77,11 @@ struct Arguments {
     #[arg(long, requires = "shim", requires = "smolify_path")]
     graph: bool,
 
-    /// With --shim, a checkout of smolify to depend on by path (its `shim/` and
-    /// `facade/async-std/`); without it the shim comes from crates.io.
-    #[arg(long, value_name = "DIR", requires = "shim")]
+    /// A checkout of smolify to depend on by path: the async-std-compat dependencies the
+    /// migration adds (or, with --shim, the renamed ones and the facade) name its
+    /// `shim/` (and `facade/async-std/`); without it async-std-compat is named by
+    /// version, for crates.io.
+    #[arg(long, value_name = "DIR")]
     smolify_path: Option<PathBuf>,
 }
 
@@ -196,11 +198,28 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
             )));
         }
     }
+    let checkout = match &arguments.smolify_path {
+        Some(path) => Some(std::fs::canonicalize(path).map_err(|error| {
+            Failure::Usage(format!("--smolify-path {}: {error}", path.display()))
+        })?),
+        None => None,
+    };
+    if let Some(checkout) = &checkout {
+        if !checkout.join("shim/Cargo.toml").is_file()
+            || !checkout.join("facade/async-std/Cargo.toml").is_file()
+        {
+            return Err(Failure::Usage(format!(
+                "{} is not a checkout of smolify (no shim/ and facade/async-std/)",
+                checkout.display()
+            )));
+        }
+    }
     let options = Options {
         fallback: match arguments.fallback {
             Fallback::Shim => FallbackMode::Shim,
             Fallback::Error => FallbackMode::Error,
         },
+        shim_checkout: checkout.clone(),
     };
 
     let total = target.files.sources.len() + target.files.manifests.len();
@@ -219,22 +238,6 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
         }
     };
     let mut plan = if arguments.shim {
-        let checkout = match &arguments.smolify_path {
-            Some(path) => Some(std::fs::canonicalize(path).map_err(|error| {
-                Failure::Usage(format!("--smolify-path {}: {error}", path.display()))
-            })?),
-            None => None,
-        };
-        if let Some(checkout) = &checkout {
-            if !checkout.join("shim/Cargo.toml").is_file()
-                || !checkout.join("facade/async-std/Cargo.toml").is_file()
-            {
-                return Err(Failure::Usage(format!(
-                    "{} is not a checkout of smolify (no shim/ and facade/async-std/)",
-                    checkout.display()
-                )));
-            }
-        }
         plan_shim(
             &target.files,
             &ShimRoad {

@@ -115,6 +115,9 @@ pub struct Options {
     /// this run: an inherited entry stays, and smol (and async-std-compat) are added
     /// with versions of their own, since the root does not declare them.
     pub inherited_elsewhere: bool,
+    /// Where async-std-compat comes from when it is added: a path (a checkout's `shim/`
+    /// folder as seen from this manifest), or `None` for crates.io by version.
+    pub shim_path: Option<String>,
 }
 
 /// Something the manifest migration tells the user, at a byte offset in the manifest.
@@ -314,7 +317,10 @@ fn replacement_lines(entry: &Entry, options: &Options) -> Vec<String> {
     }
     if options.needs_shim {
         if !entry.table_has_shim {
-            lines.push(format!("async-std-compat = {}", shim_spec(entry)));
+            lines.push(format!(
+                "async-std-compat = {}",
+                shim_spec(entry, options.shim_path.as_deref())
+            ));
         }
     } else if entry.features.iter().any(|f| f == "tokio1") && !entry.table_has_async_compat {
         lines.push(format!("async-compat = {}", async_compat_spec(entry)));
@@ -354,13 +360,19 @@ fn quoted_list(items: &[String]) -> String {
 /// `async-std-compat = ...`: the same version requirement, features and
 /// `default-features` as the async-std dependency had (the shim has async-std's
 /// feature names).
-fn shim_spec(entry: &Entry) -> String {
+fn shim_spec(entry: &Entry, shim_path: Option<&str>) -> String {
     let mut pairs = Vec::new();
     if entry.workspace {
         pairs.push("workspace = true".to_string());
     } else {
         let version = entry.version.as_deref().unwrap_or(SHIM_REQUIREMENT);
         pairs.push(format!("version = {version}"));
+        if let Some(path) = shim_path {
+            pairs.push(format!(
+                "path = {}",
+                toml_edit::Value::from(path).to_string().trim()
+            ));
+        }
         if entry.default_features == Some(false) {
             pairs.push("default-features = false".to_string());
         }
@@ -518,7 +530,12 @@ fn table_entry(
         }
     }
     let extra = if options.needs_shim {
-        (!entry.table_has_shim).then(|| ("async-std-compat", shim_spec(entry)))
+        (!entry.table_has_shim).then(|| {
+            (
+                "async-std-compat",
+                shim_spec(entry, options.shim_path.as_deref()),
+            )
+        })
     } else if entry.features.iter().any(|f| f == "tokio1") && !entry.table_has_async_compat {
         Some(("async-compat", async_compat_spec(entry)))
     } else {

@@ -71,10 +71,13 @@ pub enum FallbackMode {
 }
 
 /// How a run migrates.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// What an item without a smol equivalent gets.
     pub fallback: FallbackMode,
+    /// A checkout of smolify whose `shim/` the added async-std-compat dependencies name
+    /// by path (before the crate is on crates.io); `None` names it by version.
+    pub shim_checkout: Option<PathBuf>,
 }
 
 /// Everything the migration would do.
@@ -387,6 +390,13 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
             workspace_only: files.workspace_only.contains(path),
             keep_workspace_async_std: files.partial_workspace,
             inherited_elsewhere: read.info.inherits && read.root.is_none(),
+            shim_path: options.shim_checkout.as_ref().map(|checkout| {
+                let folder = std::fs::canonicalize(path)
+                    .ok()
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                relative_path(&folder, &checkout.join("shim"))
+            }),
         };
         let migration = match manifest::migrate(&read.text, &manifest_options) {
             Ok(migration) => migration,

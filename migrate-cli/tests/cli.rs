@@ -541,3 +541,44 @@ fn a_member_migrated_alone_keeps_building_on_its_workspace() {
     );
     assert!(read(&folder.path().join("Cargo.toml")).contains("async-std = { version"));
 }
+
+#[test]
+fn smolify_path_names_the_shim_of_a_checkout_by_path() {
+    let folder = crate_folder(FALLS_BACK);
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = smolify()
+        .args(["--apply", "--smolify-path"])
+        .arg(&checkout)
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let manifest = read(&folder.path().join("Cargo.toml"));
+    let line = manifest
+        .lines()
+        .find(|line| line.starts_with("async-std-compat = "))
+        .unwrap_or_else(|| panic!("{manifest}"));
+    let path = line
+        .split("path = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no path in {line}"));
+    // The path is relative to the manifest and leads to the checkout's shim.
+    let shim = folder.path().join(path);
+    assert_eq!(
+        std::fs::canonicalize(shim).unwrap(),
+        std::fs::canonicalize(checkout.join("shim")).unwrap()
+    );
+
+    // Not a checkout: a usage error, nothing written.
+    let other = crate_folder(FALLS_BACK);
+    let before = read(&other.path().join("Cargo.toml"));
+    let output = smolify()
+        .args(["--apply", "--smolify-path"])
+        .arg(other.path())
+        .arg(other.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(read(&other.path().join("Cargo.toml")), before);
+}
