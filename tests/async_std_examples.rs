@@ -14,13 +14,12 @@
 //! not collide with each other or with anything on the machine, and
 //! `socket-timeouts`, which fetches example.com, sees no network at all.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use smolify_tests::{async_std_source, workspace_root};
+use smolify_tests::{async_std_source, run_program, wait_for_outcome, workspace_root, Outcome};
 
 /// The examples built by the scratch crates (async-std's `examples/` folder, less the
 /// ones needing a third-party HTTP client or a chat protocol).
@@ -124,11 +123,11 @@ struct Seen {
 }
 
 impl Seen {
-    fn of(output: Output) -> Seen {
+    fn of(outcome: Outcome) -> Seen {
         Seen {
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: without_thread_ids(&String::from_utf8_lossy(&output.stderr)),
-            success: output.status.success(),
+            stdout: outcome.stdout,
+            stderr: without_thread_ids(&outcome.stderr),
+            success: outcome.code == Some(0),
         }
     }
 }
@@ -155,52 +154,12 @@ fn without_thread_ids(text: &str) -> String {
 
 /// Runs `example` with `args` and `stdin`, killing it after `limit`.
 fn run(folder: &Path, example: &str, args: &[&str], stdin: &[u8], limit: Duration) -> Seen {
-    let mut child = Command::new(folder.join(example))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env_remove("RUST_BACKTRACE")
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {example}: {e}"));
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    wait_bounded(child, limit, example)
+    Seen::of(run_program(&folder.join(example), args, stdin, limit))
 }
 
-/// Waits for `child`, killing it after `limit`; its output is read meanwhile, so that
-/// a program writing more than a pipe holds does not stall.
-fn wait_bounded(mut child: std::process::Child, limit: Duration, what: &str) -> Seen {
-    fn drain(
-        pipe: Option<impl std::io::Read + Send + 'static>,
-    ) -> std::thread::JoinHandle<Vec<u8>> {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    }
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("{what} did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Seen::of(Output {
-        status,
-        stdout: stdout.join().unwrap(),
-        stderr: stderr.join().unwrap(),
-    })
+/// Waits for a started `child` (stdout and stderr piped), killing it after `limit`.
+fn wait_bounded(child: std::process::Child, limit: Duration, what: &str) -> Seen {
+    Seen::of(wait_for_outcome(child, what, limit))
 }
 
 /// Runs the same program on both builds and asserts that a user sees the same thing;

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use smolify_tests::{
-    build_binary, run_package_tests, run_program, workspace_root, LineClient, Outcome,
+    build_binary, run_package_tests, run_program, smolify, workspace_root, LineClient, Outcome,
     ServerProcess,
 };
 
@@ -926,17 +926,7 @@ fn migration_summary(program: &str) -> serde_json::Value {
             std::fs::copy(from, to).unwrap();
         }
     }
-    let cli = build_binary(
-        &workspace_root().join("Cargo.toml"),
-        "cargo-smolify",
-        "cargo-smolify",
-        "workspace",
-    );
-    let output = std::process::Command::new(cli)
-        .args(["--message-format", "json"])
-        .arg(scratch.path())
-        .output()
-        .expect("cannot run cargo-smolify");
+    let output = smolify(&["--message-format", "json"], scratch.path());
     assert!(output.status.success(), "cargo smolify failed on {program}");
     String::from_utf8(output.stdout)
         .unwrap()

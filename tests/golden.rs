@@ -2,9 +2,8 @@
 //! `examples/legacy`, and a second run changes nothing.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use smolify_tests::{build_binary, workspace_root};
+use smolify_tests::{smolify, workspace_root};
 
 /// The files the migration reads and writes: sources and manifests. Cargo.lock is
 /// cargo's, and target/ is build output.
@@ -34,20 +33,6 @@ fn copy_tree(from: &Path, to: &Path) {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(from.join(&file), target).unwrap();
     }
-}
-
-fn smolify(args: &[&str], folder: &Path) -> std::process::Output {
-    let binary = build_binary(
-        &workspace_root().join("Cargo.toml"),
-        "cargo-smolify",
-        "cargo-smolify",
-        "workspace",
-    );
-    Command::new(binary)
-        .args(args)
-        .arg(folder)
-        .output()
-        .expect("cannot run cargo-smolify")
 }
 
 #[test]

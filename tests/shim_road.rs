@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use smolify_tests::{build_binary, run_echo_clients, workspace_root, Server};
+use smolify_tests::{build_binary, run_echo_clients, smolify, workspace_root, Server};
 
 /// Copies the legacy examples' sources, manifests and lock file into `to`. Their
 /// workspace patches async-std-compat with a path relative to this repository; the copy
@@ -40,20 +40,6 @@ fn copy_legacy(to: &Path) {
         ),
     )
     .unwrap();
-}
-
-fn smolify(args: &[&str], folder: &Path) -> std::process::Output {
-    let binary = build_binary(
-        &workspace_root().join("Cargo.toml"),
-        "cargo-smolify",
-        "cargo-smolify",
-        "workspace",
-    );
-    Command::new(binary)
-        .args(args)
-        .arg(folder)
-        .output()
-        .expect("cannot run cargo-smolify")
 }
 
 fn sources(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {

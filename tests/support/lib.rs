@@ -52,6 +52,22 @@ pub fn build_binary(manifest: &Path, package: &str, binary: &str, label: &str) -
     path
 }
 
+/// Builds `cargo smolify` (once per test process, in the workspace's examples target
+/// folder) and runs it with `args` on `folder`.
+pub fn smolify(args: &[&str], folder: &Path) -> std::process::Output {
+    let binary = build_binary(
+        &workspace_root().join("Cargo.toml"),
+        "cargo-smolify",
+        "cargo-smolify",
+        "workspace",
+    );
+    Command::new(binary)
+        .args(args)
+        .arg(folder)
+        .output()
+        .expect("cannot run cargo-smolify")
+}
+
 /// A server process started by a test; killed when dropped.
 #[derive(Debug)]
 pub struct Server {
@@ -268,6 +284,7 @@ pub fn run_program(binary: &Path, args: &[&str], stdin: &[u8], timeout: Duration
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        .env_remove("RUST_BACKTRACE")
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
     let mut input = child.stdin.take().expect("stdin is piped");
@@ -276,10 +293,18 @@ pub fn run_program(binary: &Path, args: &[&str], stdin: &[u8], timeout: Duration
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(&stdin);
     });
+    let outcome = wait_for_outcome(child, &binary.display().to_string(), timeout);
+    writer.join().expect("the stdin writer panicked");
+    outcome
+}
+
+/// Waits up to `timeout` for a started `child` whose stdout and stderr are piped, reading
+/// both meanwhile (so that a program printing more than a pipe holds does not stall);
+/// kills it and panics when it runs longer.
+pub fn wait_for_outcome(mut child: Child, what: &str, timeout: Duration) -> Outcome {
     let stdout = read_all_on_a_thread(child.stdout.take().expect("stdout is piped"));
     let stderr = read_all_on_a_thread(child.stderr.take().expect("stderr is piped"));
-    let code = wait_bounded(&mut child, &binary.display().to_string(), timeout);
-    writer.join().expect("the stdin writer panicked");
+    let code = wait_bounded(&mut child, what, timeout);
     Outcome {
         stdout: stdout.join().expect("the stdout reader panicked"),
         stderr: stderr.join().expect("the stderr reader panicked"),
