@@ -661,14 +661,25 @@ pub fn plan_shim(files: &Files, road: &ShimRoad) -> Plan {
         ));
         return plan;
     }
+    // Each manifest is read and inspected once; the graph road needs to know which of
+    // them are workspace roots before it decides for any.
+    let mut manifests = Vec::new();
     for path in &files.manifests {
-        let text = match read(path) {
-            Ok(text) => text,
-            Err(diagnostic) => {
-                plan.diagnostics.push(diagnostic);
-                continue;
+        match read(path) {
+            Ok(text) => {
+                let is_workspace_root =
+                    manifest::inspect(&text, &[]).is_ok_and(|info| info.is_workspace_root);
+                manifests.push((path, text, is_workspace_root));
             }
-        };
+            Err(diagnostic) => plan.diagnostics.push(diagnostic),
+        }
+    }
+    let workspace_roots: Vec<&Path> = manifests
+        .iter()
+        .filter(|(_, _, is_root)| *is_root)
+        .map(|(path, _, _)| path.as_path())
+        .collect();
+    for (path, text, is_workspace_root) in manifests {
         let folder = std::fs::canonicalize(path)
             .ok()
             .and_then(|p| p.parent().map(Path::to_path_buf))
@@ -683,10 +694,13 @@ pub fn plan_shim(files: &Files, road: &ShimRoad) -> Plan {
         let migration = if road.graph {
             // Only roots take a patch: a workspace root, or a package with no
             // workspace root above it in this run.
-            let is_root = manifest::inspect(&text, &[]).is_ok_and(|info| {
-                info.is_workspace_root || owning_root(path, &files.manifests).is_none()
+            let under_a_root = path.parent().is_some_and(|folder| {
+                workspace_roots.iter().any(|root| {
+                    *root != path.as_path()
+                        && root.parent().is_some_and(|dir| folder.starts_with(dir))
+                })
             });
-            if !is_root {
+            if !is_workspace_root && under_a_root {
                 continue;
             }
             match &source {
@@ -736,22 +750,6 @@ pub fn plan_shim(files: &Files, road: &ShimRoad) -> Plan {
     plan.diagnostics
         .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     plan
-}
-
-/// The workspace root manifest among `manifests` strictly above `path`'s folder that
-/// lists a `[workspace]`, if any.
-fn owning_root<'m>(path: &Path, manifests: &'m [PathBuf]) -> Option<&'m Path> {
-    let folder = path.parent()?;
-    manifests
-        .iter()
-        .filter(|other| other.as_path() != path)
-        .filter(|other| other.parent().is_some_and(|dir| folder.starts_with(dir)))
-        .find(|other| {
-            std::fs::read_to_string(other).is_ok_and(|text| {
-                manifest::inspect(&text, &[]).is_ok_and(|info| info.is_workspace_root)
-            })
-        })
-        .map(PathBuf::as_path)
 }
 
 /// `to` as seen from the folder `from` (both absolute): `../smolify/shim`, with `/`
