@@ -156,6 +156,25 @@ struct SurveyVisitor<'r, 'a> {
     survey: Survey,
 }
 
+/// Whether some path inside `node` satisfies `test`.
+fn any_path<T: ToTokensVisit>(node: &T, test: impl Fn(&syn::Path) -> bool) -> bool {
+    struct AnyPath<F> {
+        test: F,
+        found: bool,
+    }
+    impl<'ast, F: Fn(&syn::Path) -> bool> Visit<'ast> for AnyPath<F> {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            if !self.found && (self.test)(path) {
+                self.found = true;
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let mut visitor = AnyPath { test, found: false };
+    node.visit_with(&mut visitor);
+    visitor.found
+}
+
 /// Whether an item is visible outside its module (`pub`, `pub(crate)`, ...).
 fn is_public(visibility: &syn::Visibility) -> bool {
     !matches!(visibility, syn::Visibility::Inherited)
@@ -164,24 +183,9 @@ fn is_public(visibility: &syn::Visibility) -> bool {
 impl SurveyVisitor<'_, '_> {
     /// Whether `node` (a type or a return type) names async-std's `JoinHandle`.
     fn names_join_handle<T: ToTokensVisit>(&self, node: &T) -> bool {
-        struct Finder<'v, 'r, 'a> {
-            visitor: &'v SurveyVisitor<'r, 'a>,
-            found: bool,
-        }
-        impl<'ast> Visit<'ast> for Finder<'_, '_, '_> {
-            fn visit_path(&mut self, path: &'ast syn::Path) {
-                if self.visitor.canonical(path).as_deref() == Some(JOIN_HANDLE) {
-                    self.found = true;
-                }
-                syn::visit::visit_path(self, path);
-            }
-        }
-        let mut finder = Finder {
-            visitor: self,
-            found: false,
-        };
-        node.visit_with(&mut finder);
-        finder.found
+        any_path(node, |path| {
+            self.canonical(path).as_deref() == Some(JOIN_HANDLE)
+        })
     }
 
     fn canonical(&self, path: &syn::Path) -> Option<String> {
@@ -218,34 +222,17 @@ const SHARED_IO_TYPES: &[&str] = &[
 impl SurveyVisitor<'_, '_> {
     /// Whether `node` names a shared-I/O socket type or a local that holds one.
     fn mentions_stream<T: ToTokensVisit>(&self, node: &T) -> bool {
-        struct Mentions<'v, 'r, 'a> {
-            outer: &'v SurveyVisitor<'r, 'a>,
-            found: bool,
-        }
-        impl<'ast> Visit<'ast> for Mentions<'_, '_, '_> {
-            fn visit_path(&mut self, path: &'ast syn::Path) {
-                if let Some(canonical) = self.outer.canonical(path) {
-                    if SHARED_IO_TYPES
-                        .iter()
-                        .any(|ty| canonical == *ty || canonical.starts_with(&format!("{ty}::")))
-                    {
-                        self.found = true;
-                    }
-                }
-                if let Some(ident) = path.get_ident() {
-                    if self.outer.survey.stream_names.contains(&ident.to_string()) {
-                        self.found = true;
-                    }
-                }
-                syn::visit::visit_path(self, path);
-            }
-        }
-        let mut mentions = Mentions {
-            outer: self,
-            found: false,
-        };
-        node.visit_with(&mut mentions);
-        mentions.found
+        any_path(node, |path| {
+            let shared_io_type = self.canonical(path).is_some_and(|canonical| {
+                SHARED_IO_TYPES
+                    .iter()
+                    .any(|ty| canonical == *ty || canonical.starts_with(&format!("{ty}::")))
+            });
+            shared_io_type
+                || path
+                    .get_ident()
+                    .is_some_and(|ident| self.survey.stream_names.contains(&ident.to_string()))
+        })
     }
 }
 
