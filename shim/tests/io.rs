@@ -344,7 +344,8 @@ fn copy_moves_every_byte_and_flushes() {
     });
 }
 
-#[cfg(feature = "unstable")]
+// With `docs` too, `copy` has its stable signature (by reference), as in async-std.
+#[cfg(all(feature = "unstable", not(feature = "docs")))]
 #[test]
 fn copy_takes_values_with_unstable() {
     task::block_on(async {

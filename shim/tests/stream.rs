@@ -144,6 +144,33 @@ fn comparisons_wait_for_pending_streams() {
     });
 }
 
+#[test]
+fn cmp_takes_async_std_bounds() {
+    // async-std's `cmp` accepts any stream at the call; the item types must agree only
+    // when the future is awaited. A generic helper with exactly async-std's where
+    // clause compiles.
+    #[allow(clippy::let_underscore_future)]
+    fn build_only<L, R>(left: L, right: R)
+    where
+        L: Stream + Sized,
+        R: Stream,
+        L::Item: Ord,
+    {
+        let _ = left.cmp(right);
+    }
+    build_only(stream::from_iter(vec![1u8]), stream::from_iter(vec!["a"]));
+
+    task::block_on(async {
+        // The other stream's item type is inferred from the await.
+        let fut = stream::from_iter(vec![1, 2]).cmp(stream::empty());
+        assert_eq!(fut.await, Ordering::Greater);
+        assert_eq!(
+            stream::empty::<u8>().cmp(stream::empty()).await,
+            Ordering::Equal
+        );
+    });
+}
+
 /// A test helper: a stream that returns `Pending` (and wakes itself) before every item.
 trait ThenYield: Stream + Sized {
     fn then_yield(self) -> YieldEach<Self> {
@@ -180,6 +207,8 @@ impl<S: Stream + Unpin> Stream for YieldEach<S> {
 mod unstable {
     use super::*;
     use std::collections::{BTreeMap, HashSet, VecDeque};
+    use std::future::Future;
+    use std::pin::Pin;
     use std::time::{Duration, Instant};
 
     #[test]
@@ -426,6 +455,123 @@ mod unstable {
         impl FusedStream for Done {}
         fn fused<S: FusedStream>(_: S) {}
         fused(Done);
+    }
+
+    /// A collection as an async-std user writes one for `partition`: `Default`, the
+    /// async `stream::Extend` (async-std's `partition` requires it at the call) and
+    /// `std::iter::Extend` (its future requires it to be awaited).
+    #[derive(Debug, Default, PartialEq)]
+    struct Tally {
+        count: usize,
+        sum: u32,
+    }
+
+    impl std::iter::Extend<u32> for Tally {
+        fn extend<I: IntoIterator<Item = u32>>(&mut self, items: I) {
+            for x in items {
+                self.count += 1;
+                self.sum += x;
+            }
+        }
+    }
+
+    impl stream::Extend<u32> for Tally {
+        fn extend<'a, T: stream::IntoStream<Item = u32> + 'a>(
+            &'a mut self,
+            items: T,
+        ) -> Pin<Box<dyn Future<Output = ()> + Send + 'a>>
+        where
+            T::IntoStream: Send,
+        {
+            let items = items.into_stream();
+            Box::pin(async move {
+                items
+                    .for_each(|x| std::iter::Extend::extend(&mut *self, Some(x)))
+                    .await
+            })
+        }
+    }
+
+    #[test]
+    fn partition_into_a_user_collection() {
+        task::block_on(async {
+            let (big, small): (Tally, Tally) = stream::from_iter(vec![1u32, 10, 2, 20, 3])
+                .partition(|&x| x >= 10)
+                .await;
+            assert_eq!(big, Tally { count: 2, sum: 30 });
+            assert_eq!(small, Tally { count: 3, sum: 6 });
+
+            // The same type, extended through async-std's async Extend.
+            let mut t = Tally::default();
+            stream::extend(&mut t, stream::from_iter(vec![4u32, 5])).await;
+            assert_eq!(t, Tally { count: 2, sum: 9 });
+        });
+    }
+
+    #[test]
+    fn partition_keeps_order_and_waits_for_pending_items() {
+        task::block_on(async {
+            let (letters, digits): (String, String) = stream::from_iter("a1b2c3".chars())
+                .then_yield()
+                .partition(|c| c.is_alphabetic())
+                .await;
+            assert_eq!((letters.as_str(), digits.as_str()), ("abc", "123"));
+            let (yes, no): (VecDeque<u8>, VecDeque<u8>) = stream::empty().partition(|_| true).await;
+            assert!(yes.is_empty() && no.is_empty());
+        });
+    }
+
+    #[test]
+    fn unzip_into_different_collections() {
+        task::block_on(async {
+            let (ids, names): (Vec<u32>, VecDeque<&str>) =
+                stream::from_iter(vec![(1, "one"), (2, "two"), (3, "three")])
+                    .unzip()
+                    .await;
+            assert_eq!(ids, [1, 2, 3]);
+            assert_eq!(names, VecDeque::from(["one", "two", "three"]));
+
+            let (letters, seen): (String, HashSet<u8>) =
+                stream::from_iter(vec![('a', 1u8), ('b', 2), ('c', 1)])
+                    .then_yield()
+                    .unzip()
+                    .await;
+            assert_eq!(letters, "abc");
+            assert_eq!(seen, HashSet::from([1, 2]));
+
+            let (a, b): (Vec<u8>, BTreeMap<u8, u8>) =
+                stream::empty::<(u8, (u8, u8))>().unzip().await;
+            assert!(a.is_empty() && b.is_empty());
+        });
+    }
+
+    #[test]
+    fn partition_and_unzip_take_async_std_bounds() {
+        // Generic helpers with exactly async-std's where clauses (the async
+        // `stream::Extend` at the call, `std::iter::Extend` to await) compile.
+        async fn split<S, B>(items: S) -> (B, B)
+        where
+            S: Stream + Sized,
+            S::Item: PartialOrd + Default,
+            B: Default + stream::Extend<S::Item> + std::iter::Extend<S::Item>,
+        {
+            items.partition(|x| *x > S::Item::default()).await
+        }
+        #[allow(clippy::let_underscore_future)]
+        fn build_only<S, A, B, FromA, FromB>(items: S)
+        where
+            S: Stream<Item = (A, B)> + Sized,
+            FromA: Default + stream::Extend<A>,
+            FromB: Default + stream::Extend<B>,
+        {
+            let _ = items.unzip::<A, B, FromA, FromB>();
+        }
+        build_only::<_, u8, u8, Vec<u8>, Vec<u8>>(stream::empty());
+        task::block_on(async {
+            let (pos, rest): (Vec<i32>, Vec<i32>) =
+                split(stream::from_iter(vec![-1, 2, 0, 3])).await;
+            assert_eq!((pos, rest), (vec![2, 3], vec![-1, 0]));
+        });
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! (re-exported from [`crate::stream`] under async-std's names). The rest are written
 //! here: `merge`, `timeout`, `throttle`, `delay`, the min/max family, the comparisons,
 //! `try_fold` (async-std's: plain items, fallible closure), `flatten`/`flat_map` (over
-//! [`IntoStream`](crate::stream::IntoStream)), `sum`, `product` and `collect`.
+//! [`IntoStream`](crate::stream::IntoStream)), `partition`/`unzip` (with async-std's
+//! bounds), `sum`, `product` and `collect`.
 
 mod cmp;
 #[cfg(feature = "unstable")]
@@ -12,6 +13,8 @@ mod flatten;
 mod fold;
 #[cfg(feature = "unstable")]
 mod merge;
+#[cfg(feature = "unstable")]
+mod split;
 #[cfg(feature = "unstable")]
 mod timing;
 
@@ -21,6 +24,8 @@ pub use flatten::{FlatMap, Flatten};
 pub use fold::{ExtremumByKeyFuture, ExtremumFuture, TryFoldFuture};
 #[cfg(feature = "unstable")]
 pub use merge::Merge;
+#[cfg(feature = "unstable")]
+pub use split::{PartitionFuture, UnzipFuture};
 #[cfg(feature = "unstable")]
 pub use timing::{Delay, Throttle, Timeout, TimeoutError};
 
@@ -36,17 +41,19 @@ use std::pin::Pin;
 #[cfg(feature = "unstable")]
 use std::time::Duration;
 
+// As in async-std, `Extend` in this module's bounds (`partition`, `unzip`) is the
+// async `stream::Extend`, not `std::iter::Extend`.
 #[cfg(feature = "unstable")]
-use crate::stream::{FromStream, IntoStream, Product, Sum};
+use crate::stream::{Extend, FromStream, IntoStream, Product, Sum};
 
+#[cfg(feature = "unstable")]
+use lite::CountFuture;
 use lite::{
     AllFuture, AnyFuture, Chain, Cloned, Copied, Cycle, Enumerate, Filter, FilterMap, FindFuture,
     FindMapFuture, FoldFuture, ForEachFuture, Fuse, Inspect, LastFuture, Map, NextFuture,
     NthFuture, PositionFuture, Scan, Skip, SkipWhile, StepBy, Take, TakeWhile, TryForEachFuture,
     Zip,
 };
-#[cfg(feature = "unstable")]
-use lite::{CountFuture, PartitionFuture, UnzipFuture};
 
 /// Extension methods for [`Stream`]: async-std's `StreamExt`, all 56 methods.
 ///
@@ -58,9 +65,7 @@ use lite::{CountFuture, PartitionFuture, UnzipFuture};
 /// - `eq`/`ne` compare lengths too (async-std's `eq` says a stream equals any longer
 ///   stream it is a prefix of; `[1].eq([1, 2])` is `false` here, as for iterators);
 /// - `min_by` does not require `Item: Copy`, and the min/max futures do not require the
-///   stream to be `Unpin` (async-std's do; everything async-std accepts still works);
-/// - `cmp` requires both streams to have the same item type at the call (async-std's
-///   future requires it when awaited).
+///   stream to be `Unpin` (async-std's do; everything async-std accepts still works).
 ///
 /// ```
 /// use async_std_compat::prelude::*;
@@ -367,6 +372,22 @@ pub trait StreamExt: Stream {
     }
 
     /// Splits the items in two collections by `f`: `(true ones, false ones)`.
+    ///
+    /// As in async-std, the collection type must implement the async
+    /// [`stream::Extend`](crate::stream::Extend) to call this, and also
+    /// `std::iter::Extend` to await the future (every std collection does both).
+    ///
+    /// ```
+    /// use async_std_compat::prelude::*;
+    /// use async_std_compat::stream;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let (even, odd): (Vec<i32>, Vec<i32>) = stream::from_iter(vec![1, 2, 3])
+    ///     .partition(|&n| n % 2 == 0)
+    ///     .await;
+    /// assert_eq!((even, odd), (vec![2], vec![1, 3]));
+    /// # });
+    /// ```
     #[cfg(feature = "unstable")]
     fn partition<B, F>(self, f: F) -> PartitionFuture<Self, F, B>
     where
@@ -374,7 +395,7 @@ pub trait StreamExt: Stream {
         F: FnMut(&Self::Item) -> bool,
         B: Default + Extend<Self::Item>,
     {
-        lite::StreamExt::partition(self, f)
+        PartitionFuture::new(self, f)
     }
 
     /// Calls `f` on every item.
@@ -501,6 +522,23 @@ pub trait StreamExt: Stream {
     }
 
     /// Splits a stream of pairs into two collections.
+    ///
+    /// As with [`partition`](StreamExt::partition), the collections must implement the
+    /// async [`stream::Extend`](crate::stream::Extend) to call this, and
+    /// `std::iter::Extend` to await the future.
+    ///
+    /// ```
+    /// use async_std_compat::prelude::*;
+    /// use async_std_compat::stream;
+    /// use std::collections::VecDeque;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let (left, right): (Vec<_>, VecDeque<_>) = stream::from_iter(vec![(1, 2), (3, 4)])
+    ///     .unzip()
+    ///     .await;
+    /// assert_eq!((left, right), (vec![1, 3], VecDeque::from([2, 4])));
+    /// # });
+    /// ```
     #[cfg(feature = "unstable")]
     fn unzip<A, B, FromA, FromB>(self) -> UnzipFuture<Self, FromA, FromB>
     where
@@ -508,7 +546,7 @@ pub trait StreamExt: Stream {
         FromB: Default + Extend<B>,
         Self: Stream<Item = (A, B)> + Sized,
     {
-        lite::StreamExt::unzip(self)
+        UnzipFuture::new(self)
     }
 
     /// Collects the items into any [`FromStream`] collection: `Vec`, `String`, maps and
@@ -581,11 +619,27 @@ pub trait StreamExt: Stream {
         lite::StreamExt::position(self, predicate)
     }
 
-    /// Compares two streams lexicographically with `Ord`.
+    /// Compares two streams lexicographically with `Ord`; a stream that ends first is
+    /// `Less`.
+    ///
+    /// As in async-std, the call accepts any `other` stream; awaiting the future
+    /// requires both streams to yield the same item type.
+    ///
+    /// ```
+    /// use async_std_compat::prelude::*;
+    /// use async_std_compat::stream;
+    /// use std::cmp::Ordering;
+    ///
+    /// # async_std_compat::task::block_on(async {
+    /// let a = stream::from_iter(vec![1, 2, 3]);
+    /// let b = stream::from_iter(vec![1, 2, 4]);
+    /// assert_eq!(a.cmp(b).await, Ordering::Less);
+    /// # });
+    /// ```
     fn cmp<S>(self, other: S) -> CmpFuture<Self, S>
     where
         Self: Sized + Stream,
-        S: Stream<Item = Self::Item>,
+        S: Stream,
         <Self as Stream>::Item: Ord,
     {
         CmpFuture::new(self, other)
