@@ -1,25 +1,42 @@
 //! `#[main]` and `#[test]` for [async-std-compat]: async-std's attribute macros.
 //!
-//! Both turn an `async fn` into a plain one whose body runs in
-//! `async_std_compat::task::block_on`. The expansion names the runtime by the name the
-//! calling crate gave it in Cargo.toml, so `#[async_std::main]` works after
-//! `async-std = { package = "async-std-compat", ... }`, and so does any other rename
-//! (async-std's own macro only works under the name `async_std`).
+//! Both turn an `async fn` into a plain one whose body runs in the runtime's
+//! `task::block_on`. The expansion names the runtime `::async_std`, the name that
+//! `async-std = { package = "async-std-compat", ... }` (the drop-in road) and the
+//! `[patch.crates-io]` facade give it, so code written for async-std needs no change.
 //!
 //! ```
-//! #[async_std_compat::main]
+//! #[async_std::main]
 //! async fn main() -> std::io::Result<()> {
 //!     println!("Hello, world!");
 //!     Ok(())
 //! }
 //! ```
 //!
+//! Under any other name (`async_std_compat` when the dependency is not renamed, or a
+//! re-export), say which with `crate = "..."`:
+//!
+//! ```
+//! mod runtime {
+//!     pub use async_std::*;
+//! }
+//!
+//! #[async_std::main(crate = "runtime")]
+//! async fn main() {
+//!     runtime::task::sleep(std::time::Duration::from_millis(1)).await;
+//! }
+//! ```
+//!
+//! The crate depends on syn, quote and proc-macro2 only, as async-std's own
+//! async-attributes does: nothing of it reaches a user's dependency graph beyond what
+//! async-std brought.
+//!
 //! [async-std-compat]: https://docs.rs/async-std-compat
 #![forbid(unsafe_code)]
 #![warn(missing_docs, rust_2018_idioms)]
 
 use proc_macro::TokenStream;
-use proc_macro2::{Span, TokenStream as TokenStream2};
+use proc_macro2::TokenStream as TokenStream2;
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::ItemFn;
@@ -27,10 +44,12 @@ use syn::ItemFn;
 /// Runs `async fn main` on the async-std-compat runtime.
 ///
 /// `main` may return `()` or a `Result<T, E>` with `E: Debug`, like a plain `main`.
-/// The function must be `async`, named `main`, and take no arguments.
+/// The function must be `async`, named `main`, and take no arguments. The one option,
+/// `crate = "path"`, names the runtime crate when the calling crate does not call it
+/// `async_std`.
 ///
 /// ```
-/// #[async_std_compat::main]
+/// #[async_std::main]
 /// async fn main() -> Result<(), Box<dyn std::error::Error>> {
 ///     Ok(())
 /// }
@@ -43,10 +62,11 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Runs an `async fn` test on the async-std-compat runtime.
 ///
 /// The test may return `()` or a `Result<T, E>`; other attributes such as
-/// `#[should_panic]` or `#[ignore]` are kept.
+/// `#[should_panic]` or `#[ignore]` are kept. `crate = "path"` names the runtime crate,
+/// as for [`main`](macro@main).
 ///
 /// ```no_run
-/// #[async_std_compat::test]
+/// #[async_std::test]
 /// async fn adds() {
 ///     assert_eq!(async { 1 + 1 }.await, 2);
 /// }
@@ -77,20 +97,57 @@ fn expand(entry: Entry, args: TokenStream2, item: TokenStream2) -> TokenStream2 
         // Not a function: let rustc report the item as it is, plus our message.
         Err(error) => return with_error(item, error),
     };
-    match check(entry, &args, &function) {
-        Ok(()) => rewrite(entry, function),
+    let checked = parse_options(entry, args).and_then(|options| {
+        check(entry, &function)?;
+        Ok(options)
+    });
+    match checked {
+        Ok(options) => rewrite(entry, function, &options),
         Err(error) => with_error(placeholder(entry, function), error),
     }
 }
 
-/// Rejects what the attribute cannot run, with a span on the user's offending token.
-fn check(entry: Entry, args: &TokenStream2, function: &ItemFn) -> syn::Result<()> {
-    if !args.is_empty() {
-        return Err(syn::Error::new(
-            args.span(),
-            format!("{} takes no arguments", entry.attribute()),
-        ));
+/// The attribute's options.
+struct Options {
+    /// The path of the runtime crate: `::async_std` unless `crate = "..."` says
+    /// otherwise.
+    runtime: syn::Path,
+}
+
+/// Reads `crate = "path"`, the one option; anything else is an error at its tokens.
+fn parse_options(entry: Entry, args: TokenStream2) -> syn::Result<Options> {
+    let mut runtime: syn::Path = syn::parse_quote!(::async_std);
+    if args.is_empty() {
+        return Ok(Options { runtime });
     }
+    let mut seen_crate = false;
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("crate") {
+            if seen_crate {
+                return Err(meta.error("`crate` is given twice"));
+            }
+            seen_crate = true;
+            let value: syn::LitStr = meta.value()?.parse()?;
+            runtime = value.parse::<syn::Path>().map_err(|_| {
+                syn::Error::new(
+                    value.span(),
+                    format!("`{}` is not a path to a crate", value.value()),
+                )
+            })?;
+            Ok(())
+        } else {
+            Err(meta.error(format!(
+                "{} takes one option, `crate = \"...\"` (the name the runtime crate has here)",
+                entry.attribute()
+            )))
+        }
+    });
+    syn::parse::Parser::parse2(parser, args)?;
+    Ok(Options { runtime })
+}
+
+/// Rejects what the attribute cannot run, with a span on the user's offending token.
+fn check(entry: Entry, function: &ItemFn) -> syn::Result<()> {
     let signature = &function.sig;
     if signature.asyncness.is_none() {
         return Err(syn::Error::new(
@@ -124,7 +181,7 @@ fn check(entry: Entry, args: &TokenStream2, function: &ItemFn) -> syn::Result<()
 }
 
 /// `async fn f() -> R { body }` becomes `fn f() -> R { block_on(async move { body }) }`.
-fn rewrite(entry: Entry, function: ItemFn) -> TokenStream2 {
+fn rewrite(entry: Entry, function: ItemFn, options: &Options) -> TokenStream2 {
     let ItemFn {
         attrs,
         vis,
@@ -132,7 +189,7 @@ fn rewrite(entry: Entry, function: ItemFn) -> TokenStream2 {
         block,
     } = function;
     sig.asyncness = None;
-    let runtime = runtime_path();
+    let runtime = &options.runtime;
     let test_attribute = match entry {
         Entry::Main => quote!(),
         Entry::Test => quote!(#[::core::prelude::v1::test]),
@@ -167,17 +224,4 @@ fn placeholder(entry: Entry, mut function: ItemFn) -> TokenStream2 {
 fn with_error(item: TokenStream2, error: syn::Error) -> TokenStream2 {
     let error = error.to_compile_error();
     quote!(#item #error)
-}
-
-/// The path of the runtime crate as the calling crate names it.
-fn runtime_path() -> TokenStream2 {
-    use proc_macro_crate::{crate_name, FoundCrate};
-    let found = crate_name("async-std-compat").or_else(|_| crate_name("async-std"));
-    let name = match found {
-        Ok(FoundCrate::Name(name)) => name,
-        // The shim never uses its own attributes; its doctests name it from outside.
-        Ok(FoundCrate::Itself) | Err(_) => "async_std_compat".to_string(),
-    };
-    let ident = syn::Ident::new(&name, Span::call_site());
-    quote!(::#ident)
 }

@@ -73,11 +73,14 @@ mod rt;
 
 /// Runs an `async fn main` on the runtime: `#[async_std::main]`.
 ///
+/// The runtime is named `async_std` (the drop-in rename's name); under another name, give
+/// it with `crate = "..."`, as here.
+///
 /// The function may return `()` or any `Result<T, E>` with `E: Debug`, as a plain `main`
 /// may. The body runs inside [`task::block_on`].
 ///
 /// ```
-/// #[async_std_compat::main]
+/// #[async_std_compat::main(crate = "async_std_compat")]
 /// async fn main() {
 ///     println!("Hello, world!");
 /// }

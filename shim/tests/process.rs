@@ -83,10 +83,6 @@ fn env_and_current_dir_reach_the_child() -> io::Result<()> {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("SHIM_TEST_VAR", "value")
             .current_dir(&dir);
-        assert_eq!(command.get_program(), "sh");
-        assert_eq!(command.get_args().count(), 2);
-        assert_eq!(command.get_current_dir(), Some(dir.as_path()));
-
         let output = bounded(command.output()).await?;
         assert_eq!(
             String::from_utf8_lossy(&output.stdout),

@@ -1,4 +1,4 @@
-#[async_std_compat::main]
+#[async_std::main]
 async fn main(count: u32) {
     let _ = count;
 }

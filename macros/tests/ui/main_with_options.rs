@@ -1,2 +1,2 @@
-#[async_std_compat::main(flavor = "multi_thread")]
+#[async_std::main(flavor = "multi_thread")]
 async fn main() {}

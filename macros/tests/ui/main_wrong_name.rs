@@ -1,4 +1,4 @@
-#[async_std_compat::main]
+#[async_std::main]
 async fn start() {}
 
 fn main() {}

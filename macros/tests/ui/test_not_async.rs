@@ -1,4 +1,4 @@
-#[async_std_compat::test]
+#[async_std::test]
 fn adds() {}
 
 fn main() {}

@@ -107,12 +107,29 @@ impl Builder {
 /// feature (on by default, as in async-std).
 fn log_new_task(event: &'static str, tag: &TaskLocalsWrapper) {
     #[cfg(feature = "log")]
-    log::trace!(
-        target: "async_std::task::builder",
-        task_id = tag.task().id().0,
-        parent_task_id = TaskLocalsWrapper::get_current(|t| t.task().id().0).unwrap_or(0);
-        "{event}"
-    );
+    {
+        // Built by hand rather than with `log::trace!(key = value; ..)`, whose
+        // key-value syntax needs log 0.4.21: the shim asks for log 0.4.8, as
+        // async-std does, and its `kv_unstable` record builder.
+        let level = log::Level::Trace;
+        if level <= log::STATIC_MAX_LEVEL && level <= log::max_level() {
+            let task_id = tag.task().id().0;
+            let parent_task_id = TaskLocalsWrapper::get_current(|t| t.task().id().0).unwrap_or(0);
+            let pairs = [("task_id", task_id), ("parent_task_id", parent_task_id)];
+            let pairs: &[(&str, usize)] = &pairs;
+            log::logger().log(
+                &log::Record::builder()
+                    .args(format_args!("{event}"))
+                    .level(level)
+                    .target("async_std::task::builder")
+                    .module_path(Some(module_path!()))
+                    .file(Some(file!()))
+                    .line(Some(line!()))
+                    .key_values(&pairs)
+                    .build(),
+            );
+        }
+    }
     #[cfg(not(feature = "log"))]
     let _ = (event, tag);
 }

@@ -1,0 +1,2 @@
+#[async_std::main(crate = "not a path")]
+async fn main() {}

@@ -1,0 +1,2 @@
+#[async_std::main(crate = "async_std", crate = "async_std")]
+async fn main() {}
