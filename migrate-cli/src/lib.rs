@@ -6,7 +6,7 @@
 //! 2. [`source`] parses each source with syn, resolves every name that leads to
 //!    async-std, and turns the [`rules`] that apply into [`edit::Edit`]s and findings;
 //! 3. [`manifest`] moves each Cargo.toml from async-std to smol;
-//! 4. [`plan`] gathers the results into a [`Plan`], which can be shown as a unified
+//! 4. [`mod@plan`] gathers the results into a [`Plan`], which can be shown as a unified
 //!    diff or written to disk, each file atomically.
 //!
 //! Every change is a byte-range edit on the original text: nothing outside an edit's

@@ -25,13 +25,19 @@ struct Program {
 
 /// The packages in the graph of `program` (itself included), by `cargo tree`.
 fn crates(program: &Program) -> BTreeSet<String> {
+    crates_of(&program.manifest, program.package, program.name)
+}
+
+/// The packages in the graph of `package` of the workspace of `manifest` (itself
+/// included), by `cargo tree`; `name` is for messages.
+fn crates_of(manifest: &Path, package: &str, name: &str) -> BTreeSet<String> {
     let run = |locked: bool| {
         let mut command = Command::new(cargo());
         command
             .args(["tree", "-e", "normal,build", "--prefix", "none"])
-            .args(["--format", "{p}", "-p", program.package])
+            .args(["--format", "{p}", "-p", package])
             .arg("--manifest-path")
-            .arg(&program.manifest);
+            .arg(manifest);
         if locked {
             command.arg("--locked");
         }
@@ -40,8 +46,7 @@ fn crates(program: &Program) -> BTreeSet<String> {
     let mut output = run(true);
     if !output.status.success() {
         eprintln!(
-            "  cargo tree --locked failed for {} (its Cargo.lock is out of date); without --locked",
-            program.name
+            "  cargo tree --locked failed for {name} (its Cargo.lock is out of date); without --locked"
         );
         output = run(false);
     }
@@ -62,6 +67,27 @@ fn crates(program: &Program) -> BTreeSet<String> {
         })
         .filter(|line| !line.is_empty())
         .collect()
+}
+
+/// The packages in the graph of a library as a user's crate sees it: a scratch
+/// package under `scratch` that depends on `dependency` (a Cargo.toml dependency
+/// value) and nothing else, resolved afresh. The scratch package is not counted.
+fn library_graph(scratch: &Path, name: &str, dependency: &str) -> BTreeSet<String> {
+    let dir = scratch.join(name);
+    std::fs::create_dir_all(dir.join("src")).expect("scratch folder");
+    std::fs::write(dir.join("src/lib.rs"), "").expect("scratch lib.rs");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"weigh-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[workspace]\n\n[dependencies]\n{dependency}\n"
+        ),
+    )
+    .expect("scratch Cargo.toml");
+    let package = format!("weigh-{name}");
+    let mut graph = crates_of(&dir.join("Cargo.toml"), &package, name);
+    graph.retain(|line| !line.starts_with(&format!("{package} ")));
+    graph
 }
 
 /// A clean release build of `program` into `target` (removed first); its seconds.
@@ -128,6 +154,41 @@ fn main() {
         },
     ];
     let graphs: Vec<BTreeSet<String>> = programs.iter().map(crates).collect();
+
+    // The libraries themselves, default features and all features, as a user's
+    // crate depends on them: async-std 1.13.2 from crates.io against this workspace's
+    // async-std-compat.
+    let weigh = target_dir().join("depcost-weigh");
+    let shim_path = root.join("shim");
+    let library_rows = [
+        (
+            "default features",
+            "async-std = \"=1.13.2\"".to_string(),
+            format!("async-std-compat = {{ path = {:?} }}", shim_path),
+        ),
+        (
+            "all features",
+            "async-std = { version = \"=1.13.2\", features = [\"attributes\", \"unstable\", \
+             \"tokio1\", \"io_safety\"] }"
+                .to_string(),
+            format!(
+                "async-std-compat = {{ path = {:?}, features = [\"attributes\", \"unstable\", \
+                 \"tokio1\", \"io_safety\"] }}",
+                shim_path
+            ),
+        ),
+    ];
+    let library_graphs: Vec<(&str, BTreeSet<String>, BTreeSet<String>)> = library_rows
+        .iter()
+        .enumerate()
+        .map(|(i, (what, original, shim))| {
+            (
+                *what,
+                library_graph(&weigh, &format!("async-std-{i}"), original),
+                library_graph(&weigh, &format!("shim-{i}"), shim),
+            )
+        })
+        .collect();
 
     let rounds = if quick { 1 } else { 2 };
     let scratch = target_dir().join("depcost");
@@ -202,6 +263,29 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    out.push_str(
+        "The libraries alone, as a user's crate that depends on nothing else sees them \
+         (packages in `cargo tree -e normal,build` of a scratch crate, the scratch crate not \
+         counted; async-std 1.13.2 from crates.io, async-std-compat from this workspace, \
+         each resolved afresh). \"All features\" is `attributes`, `unstable`, `tokio1` and `io_safety`, every \
+         feature that does something in both (async-std's `tokio02`/`tokio03` would add \
+         tokio 0.2/0.3 to its graph; the shim accepts those names and adds nothing).\n\n",
+    );
+    out.push_str(&table(
+        &["features", "async-std 1.13.2", "async-std-compat", "ratio"],
+        &library_graphs
+            .iter()
+            .map(|(what, original, shim)| {
+                vec![
+                    what.to_string(),
+                    original.len().to_string(),
+                    shim.len().to_string(),
+                    format!("{:.2}×", shim.len() as f64 / original.len() as f64),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    ));
+    out.push('\n');
     let crate_ratio = (graphs[1].len() - 1) as f64 / (graphs[0].len() - 1) as f64;
     let time_ratio = stats[1].median / stats[0].median;
     out.push_str("### Dependency targets\n\n");
@@ -225,6 +309,24 @@ fn main() {
                 ),
                 verdict(stats[1].median < stats[0].median).to_string(),
             ],
+            vec![
+                "shim library: no more crates than async-std's, default features".to_string(),
+                format!(
+                    "{} vs {}",
+                    library_graphs[0].2.len(),
+                    library_graphs[0].1.len()
+                ),
+                verdict(library_graphs[0].2.len() <= library_graphs[0].1.len()).to_string(),
+            ],
+            vec![
+                "shim library: no more crates than async-std's, all features".to_string(),
+                format!(
+                    "{} vs {}",
+                    library_graphs[1].2.len(),
+                    library_graphs[1].1.len()
+                ),
+                verdict(library_graphs[1].2.len() <= library_graphs[1].1.len()).to_string(),
+            ],
         ],
     ));
     out.push('\n');
@@ -237,6 +339,9 @@ fn main() {
                 "name": p.name, "crates": graphs[i].len() - 1,
                 "crate_list": graphs[i], "build_seconds": times[i],
                 "binary_bytes": sizes[i].0, "stripped_bytes": sizes[i].1,
+            })).collect::<Vec<_>>(),
+            "libraries": library_graphs.iter().map(|(what, original, shim)| json!({
+                "features": what, "async_std": original, "async_std_compat": shim,
             })).collect::<Vec<_>>(),
         }),
     );
