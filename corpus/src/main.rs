@@ -111,7 +111,9 @@ fn run(arguments: &Arguments) -> anyhow::Result<bool> {
             .collect()
     };
     let smolify_binary = match &arguments.smolify_binary {
-        Some(path) => path.clone(),
+        // The runner starts it from each crate's folder: make the path absolute.
+        Some(path) => std::fs::canonicalize(path)
+            .with_context(|| format!("no cargo-smolify binary at {}", path.display()))?,
         None => build_smolify(&root)?,
     };
     let work = arguments

@@ -12,6 +12,7 @@ use std::ops::Range;
 use syn::visit::Visit;
 
 use super::{Finding, SourceMigration};
+use crate::diagnostic::Severity;
 use crate::edit::Edit;
 
 /// Start offsets of the doc attributes of `file` (each `///` or `//!` line is one).
@@ -95,12 +96,9 @@ fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
         let Some(block) = current.as_mut() else {
             continue;
         };
-        // Hidden lines (`# code`) are code too.
-        let (hidden, code) = match content.strip_prefix("# ") {
-            Some(code) => (2, code),
-            None if content == "#" => (1, ""),
-            None => (0, content),
-        };
+        // Hidden lines (`# code`, indented or not, as rustdoc reads them) are code
+        // too; the `#` and one space after it are not.
+        let (hidden, code) = hidden_line(content);
         let start = line_start + content_start + hidden;
         block.lines.push(CodeLine {
             line_start,
@@ -112,6 +110,21 @@ fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
     }
     out.retain(|block| !block.code.starts_with('\u{0}'));
     out
+}
+
+/// How many bytes of a code line's start are rustdoc's hidden-line marker, and the
+/// code after them: rustdoc hides a line whose text, leading whitespace trimmed, is
+/// `#` or starts with `# ` (`#[attr]`, `#!` and the `##` escape are code).
+fn hidden_line(content: &str) -> (usize, &str) {
+    let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+    let rest = &content[indent..];
+    if let Some(code) = rest.strip_prefix("# ") {
+        (indent + 2, code)
+    } else if rest == "#" {
+        (indent + 1, "")
+    } else {
+        (0, content)
+    }
 }
 
 /// Whether a fence's info string (` ```rust,no_run `) marks Rust that rustdoc compiles.
@@ -131,6 +144,26 @@ pub(super) fn migrate_doc_examples(
     crate_names: &[String],
     migration: &mut SourceMigration,
 ) {
+    // `/** */` and `/*! */` comments: reported when a code block in them names
+    // async-std, as the line comments' blocks are migrated.
+    for &start in doc_starts {
+        let rest = &text[start.min(text.len())..];
+        if !(rest.starts_with("/**") || rest.starts_with("/*!")) {
+            continue;
+        }
+        let comment = &rest[..rest.find("*/").map_or(rest.len(), |end| end + 2)];
+        if comment.contains("```") && crate_names.iter().any(|name| comment.contains(name.as_str())) {
+            migration.findings.push(Finding {
+                offset: start,
+                severity: Severity::Error,
+                rule: "doc-example",
+                message: "a code example in a `/** */` doc comment names async-std and was \
+                          left as it is; migrate it by hand (or turn the comment into `///` \
+                          lines, which the tool migrates)"
+                    .to_string(),
+            });
+        }
+    }
     for block in blocks(text, doc_starts) {
         if !crate_names
             .iter()
@@ -146,7 +179,20 @@ pub(super) fn migrate_doc_examples(
             const OPEN: &str = "fn main() {\n";
             (format!("{OPEN}{}}}\n", block.code), OPEN.len())
         };
+        let first = block.lines.first().map_or(0, |line| line.start);
+        let skipped = |migration: &mut SourceMigration, why: &str| {
+            migration.findings.push(Finding {
+                offset: first,
+                severity: Severity::Error,
+                rule: "doc-example",
+                message: format!(
+                    "a doc example that names async-std was left as it is: {why}; \
+                     migrate it by hand"
+                ),
+            });
+        };
         let Ok(inner) = super::migrate(&code, crate_names) else {
+            skipped(migration, "it does not parse as Rust, even wrapped in `fn main`");
             continue;
         };
         let line_starts: Vec<usize> = std::iter::once(0)
@@ -191,12 +237,12 @@ pub(super) fn migrate_doc_examples(
             edits.push(Edit::replace(Range { start, end }, replacement, edit.rule));
         }
         if !mapped_all {
+            skipped(migration, "an edit would reach outside its code lines");
             continue;
         }
         migration.edits.extend(edits);
         migration.rewrites.extend(inner.rewrites);
         migration.needs_shim |= inner.needs_shim;
-        let first = block.lines.first().map_or(0, |line| line.start);
         for finding in inner.findings {
             migration.findings.push(Finding {
                 offset: map(finding.offset).map_or(first, |(offset, _)| offset),
