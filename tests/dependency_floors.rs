@@ -70,7 +70,10 @@ fn floors_of(manifest: &Path) -> BTreeMap<String, String> {
             let floor = RAISED_BY_THE_GRAPH
                 .iter()
                 .find(|(raised, _, _)| *raised == name)
-                .map_or_else(|| floor_of(requirement), |(_, version, _)| version.to_string());
+                .map_or_else(
+                    || floor_of(requirement),
+                    |(_, version, _)| version.to_string(),
+                );
             floors.insert(name, floor);
         }
     }
@@ -95,7 +98,8 @@ fn floor_of(requirement: &str) -> String {
 /// Rewrites each registry requirement of `manifest` to `=floor`.
 fn pin_to_floors(manifest: &Path) {
     let floors = floors_of(manifest);
-    let mut value: toml::Table = toml::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
+    let mut value: toml::Table =
+        toml::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
     for table in ["dependencies", "dev-dependencies"] {
         let Some(dependencies) = value.get_mut(table).and_then(|t| t.as_table_mut()) else {
             continue;
@@ -166,7 +170,10 @@ fn cargo(folder: &Path, args: &[&str]) -> std::process::Output {
         .current_dir(folder)
         .env(
             "CARGO_TARGET_DIR",
-            workspace_root().join("target").join("floors").join("target"),
+            workspace_root()
+                .join("target")
+                .join("floors")
+                .join("target"),
         )
         .env_remove("RUSTFLAGS")
         .output()
@@ -262,7 +269,14 @@ fn the_shim_builds_and_passes_its_tests_with_every_dependency_at_its_floor() {
     // Every feature builds; the tests run with the features async-std's users enable.
     let check = cargo(
         &scratch,
-        &["check", "--locked", "-p", "async-std-compat", "--all-features", "--all-targets"],
+        &[
+            "check",
+            "--locked",
+            "-p",
+            "async-std-compat",
+            "--all-features",
+            "--all-targets",
+        ],
     );
     assert!(
         check.status.success(),

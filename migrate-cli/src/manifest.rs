@@ -20,7 +20,7 @@ use std::ops::Range;
 
 pub mod shim_road;
 
-use toml_edit::{ImDocument, Item, Table, Value};
+use toml_edit::{ImDocument, Item, Key, Table, Value};
 
 use crate::diagnostic::Severity;
 use crate::edit::Edit;
@@ -279,7 +279,9 @@ pub fn migrate(text: &str, options: &Options) -> Result<ManifestMigration, Manif
         }
     }
     if !options.workspace_only {
-        features(&document, text, &entries, options, &mut migration);
+        let kept = kept_feature_names(&document, &entries, options);
+        features(&document, text, &entries, &kept, options, &mut migration);
+        declare_kept_features(&document, text, &entries, &kept, options, newline, &mut migration);
     }
     patches(&document, &mut migration);
     Ok(migration)
@@ -594,11 +596,141 @@ fn split_pairs(pairs: &str) -> Vec<String> {
     out
 }
 
+/// Every `[features]` value, in order.
+fn feature_values(document: &ImDocument<&str>) -> Vec<String> {
+    document
+        .get("features")
+        .and_then(Item::as_table)
+        .map(|table| {
+            table
+                .iter()
+                .filter_map(|(_, item)| item.as_array())
+                .flat_map(|array| array.iter().filter_map(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The feature names an optional async-std dependency defines implicitly (its key,
+/// when no `dep:KEY` hides it and no feature of that name is declared). `[features]`,
+/// `cfg(feature = "...")`, CI scripts and downstream crates name them, so each one is
+/// declared explicitly after the migration, turning smol on.
+fn kept_feature_names(
+    document: &ImDocument<&str>,
+    entries: &[Entry],
+    options: &Options,
+) -> Vec<String> {
+    if options.keep_async_std {
+        return Vec::new();
+    }
+    let declared = document.get("features").and_then(Item::as_table);
+    let values = feature_values(document);
+    let mut kept = Vec::new();
+    for entry in entries.iter().filter(|e| e.optional && !e.in_workspace_table) {
+        let hidden = values.iter().any(|value| value == &format!("dep:{}", entry.key));
+        let declared = declared.is_some_and(|table| table.contains_key(&entry.key));
+        if !hidden && !declared && !kept.contains(&entry.key) {
+            kept.push(entry.key.clone());
+        }
+    }
+    kept
+}
+
+/// Declares each kept feature name (see [`kept_feature_names`]) in `[features]`:
+/// `async-std = ["dep:smol"]`, plus async-std-compat or async-compat when the
+/// migration added them for the same dependency.
+fn declare_kept_features(
+    document: &ImDocument<&str>,
+    text: &str,
+    entries: &[Entry],
+    kept: &[String],
+    options: &Options,
+    newline: &str,
+    migration: &mut ManifestMigration,
+) {
+    if kept.is_empty() {
+        return;
+    }
+    let values = feature_values(document);
+    // `dep:smol` hides an implicit `smol` feature that the crate may already use.
+    let smol_is_implicit_feature = values.iter().any(|value| value == "smol")
+        && !values.iter().any(|value| value == "dep:smol");
+    let mut lines = String::new();
+    for key in kept {
+        let Some(entry) = entries.iter().find(|entry| &entry.key == key) else {
+            continue;
+        };
+        let mut turns_on = vec![if smol_is_implicit_feature {
+            "smol".to_string()
+        } else {
+            "dep:smol".to_string()
+        }];
+        if options.needs_shim {
+            turns_on.push("dep:async-std-compat".to_string());
+        } else if entry.features.iter().any(|f| f == "tokio1") {
+            turns_on.push("dep:async-compat".to_string());
+        }
+        let name = Key::new(key.as_str()).display_repr().into_owned();
+        lines.push_str(&format!("{name} = {}{newline}", quoted_list(&turns_on)));
+    }
+    let header = text
+        .match_indices("[features]")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..at].trim().is_empty()
+        });
+    let edit = match header {
+        Some(at) => {
+            let after_header = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+            let prefix = if after_header == text.len() && !text.ends_with('\n') {
+                newline
+            } else {
+                ""
+            };
+            Edit::replace(
+                after_header..after_header,
+                format!("{prefix}# Kept from async-std's optional dependency: crates and cfgs name it.{newline}{lines}"),
+                RULE,
+            )
+        }
+        None => {
+            let separator = if text.is_empty() || text.ends_with(&format!("{newline}{newline}")) {
+                ""
+            } else if text.ends_with('\n') {
+                newline
+            } else {
+                "\n\n"
+            };
+            Edit::replace(
+                text.len()..text.len(),
+                format!("{separator}[features]{newline}# Kept from async-std's optional dependency: crates and cfgs name it.{newline}{lines}"),
+                RULE,
+            )
+        }
+    };
+    migration.edits.push(edit);
+    for key in kept {
+        if let Some(entry) = entries.iter().find(|entry| &entry.key == key) {
+            migration.findings.push(ManifestFinding {
+                offset: entry.range.start,
+                severity: Severity::Note,
+                message: format!(
+                    "the optional dependency defined the feature `{key}`; it is kept, \
+                     declared in [features] to turn smol on, so `features = [\"{key}\"]` \
+                     and `cfg(feature = \"{key}\")` go on working"
+                ),
+            });
+        }
+    }
+}
+
 /// The `[features]` entries that name an async-std dependency.
 fn features(
     document: &ImDocument<&str>,
     text: &str,
     entries: &[Entry],
+    kept: &[String],
     options: &Options,
     migration: &mut ManifestMigration,
 ) {
@@ -626,7 +758,7 @@ fn features(
             .filter_map(|value| {
                 let span = value.span()?;
                 let mapped = value.as_str().and_then(|feature| {
-                    map_feature(feature, &package_entries, table, &all_values, options)
+                    map_feature(feature, &package_entries, table, &all_values, kept, options)
                 });
                 Some((span, mapped))
             })
@@ -711,6 +843,7 @@ fn map_feature(
     entries: &[&Entry],
     features: &Table,
     all_values: &[String],
+    kept: &[String],
     options: &Options,
 ) -> Option<Vec<String>> {
     let with_extras = |base: &str, entry: &Entry| -> Vec<String> {
@@ -742,6 +875,18 @@ fn map_feature(
             .any(|value| value == &format!("dep:{key}"));
         let base = if explicit { "dep:{}" } else { "{}" };
         let turns_on = !weak && entry.optional;
+        if kept.contains(&entry.key) {
+            // The feature of that name is declared: it turns the runtime on.
+            let mut out = Vec::new();
+            if turns_on {
+                out.push(key.to_string());
+            }
+            if options.needs_shim {
+                let q = if weak { "?" } else { "" };
+                out.push(format!("async-std-compat{q}/{sub}"));
+            }
+            return Some(out);
+        }
         if options.needs_shim {
             let q = if weak { "?" } else { "" };
             let mut out = Vec::new();
@@ -761,6 +906,9 @@ fn map_feature(
     let entry = entries
         .iter()
         .find(|entry| entry.key == feature && entry.optional)?;
+    if kept.contains(&entry.key) {
+        return None;
+    }
     if features.contains_key(feature)
         || all_values
             .iter()

@@ -304,7 +304,7 @@ weak = ["async-std-compat?/attributes"]
 }
 
 #[test]
-fn the_implicit_feature_of_an_optional_dependency_is_renamed() {
+fn the_implicit_feature_of_an_optional_dependency_keeps_its_name_and_turns_smol_on() {
     let before = r#"[dependencies]
 async-std = { version = "1", optional = true }
 
@@ -318,10 +318,49 @@ full = ["async-std/attributes", "log"]
 smol = { version = "2", optional = true }
 
 [features]
-default = ["smol"]
-full = ["smol", "log"]
+# Kept from async-std's optional dependency: crates and cfgs name it.
+async-std = ["dep:smol"]
+default = ["async-std"]
+full = ["async-std", "log"]
 "#
     );
+}
+
+#[test]
+fn an_implicit_feature_is_declared_even_without_a_features_table() {
+    let before = r#"[package]
+name = "x"
+
+[dependencies]
+async-std = { version = "1", optional = true }
+"#;
+    assert_eq!(
+        migrated(before),
+        r#"[package]
+name = "x"
+
+[dependencies]
+smol = { version = "2", optional = true }
+
+[features]
+# Kept from async-std's optional dependency: crates and cfgs name it.
+async-std = ["dep:smol"]
+"#
+    );
+}
+
+#[test]
+fn an_implicit_smol_feature_in_use_stays_implicit() {
+    let before = r#"[dependencies]
+async-std = { version = "1", optional = true }
+smol = { version = "2", optional = true }
+
+[features]
+runtimes = ["async-std", "smol"]
+"#;
+    let after = migrated(before);
+    assert!(after.contains("async-std = [\"smol\"]"), "{after}");
+    assert!(after.contains("runtimes = [\"async-std\", \"smol\"]"), "{after}");
 }
 
 #[test]
