@@ -36,6 +36,7 @@ pub mod manifest;
 pub mod plan;
 pub mod rules;
 pub mod source;
+pub mod verify;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -2,8 +2,8 @@
 //!
 //! Exit codes, the same with `--message-format human` and `json`: 0 done (or nothing
 //! to do), 1 `--check` found work, some item was left unmigrated (a file that cannot be
-//! read, parsed or written is one), or `--verify` found
-//! the migrated workspace does not build; 2 usage error (bad arguments, a missing path,
+//! read, parsed or written is one), or the migrated code did not build even with every
+//! migrated file back on the shim (the tree is then as it was); 2 usage error (bad arguments, a missing path,
 //! a manifest cargo cannot read, a dirty git tree); 3 any other error.
 
 use std::io::{IsTerminal, Write};
@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use cargo_smolify::discover::{self, Files, Selection};
 use cargo_smolify::plan::{plan_files, plan_shim, FallbackMode, Options, ShimRoad};
+use cargo_smolify::verify::{apply_verified, BuildCheck};
 use cargo_smolify::{write, Diagnostic, Plan, Severity};
 use clap::{Parser, ValueEnum};
 
@@ -62,10 +63,13 @@ struct Arguments {
     #[arg(long, value_enum, default_value_t = Fallback::Shim)]
     fallback: Fallback,
 
-    /// With --apply, run `cargo check --all-targets` on the migrated code and report
-    /// what fails to build.
+    /// With --apply, skip the build check. By default `--apply` runs `cargo check
+    /// --all-targets` on the result (with the default features and with those that
+    /// turned async-std on), sends each file whose migration does not build back to
+    /// async-std's API from async-std-compat, and repeats until it builds; if it
+    /// cannot, every file gets its original text back.
     #[arg(long, requires = "apply")]
-    verify: bool,
+    no_verify: bool,
 
     /// Take the shim road instead: leave the code as it is and make async-std-compat
     /// the async-std dependency (`package = "async-std-compat"` under the same key).
@@ -174,7 +178,7 @@ struct Target {
     files: Files,
     /// The folder whose git status guards `--apply`.
     git_folder: PathBuf,
-    /// The manifest `--verify` builds, with the package arguments for cargo.
+    /// The manifest `--apply`'s check builds, with the package arguments for cargo.
     verify: Option<(PathBuf, Vec<String>)>,
 }
 
@@ -220,6 +224,7 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
             Fallback::Error => FallbackMode::Error,
         },
         shim_checkout: checkout.clone(),
+        retreat: Default::default(),
     };
 
     let total = target.files.sources.len() + target.files.manifests.len();
@@ -262,22 +267,66 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
             )));
         }
     }
-    if arguments.apply {
-        // A file that cannot be written is reported and left as it was; the others are
-        // written all the same.
-        let failures = write::write(&plan);
-        plan.changes
-            .retain(|change| !failures.iter().any(|failure| failure.file == change.path));
-        plan.diagnostics.extend(failures);
-    }
     let mut verify_failed = false;
-    if arguments.verify {
-        let (manifest, packages) = target.verify.clone().ok_or_else(|| {
-            Failure::Usage("--verify needs a Cargo.toml at or above the migrated path".to_string())
-        })?;
-        let failures = verify(&manifest, &packages).map_err(Failure::Internal)?;
-        verify_failed = !failures.is_empty();
-        plan.diagnostics.extend(failures);
+    let mut verified_rounds = None;
+    let verify = arguments.apply && !arguments.no_verify && !arguments.shim;
+    match (&target.verify, verify && !plan.changes.is_empty()) {
+        (Some((manifest, packages)), true) => {
+            let manifests: Vec<(PathBuf, String)> = target
+                .files
+                .manifests
+                .iter()
+                .filter_map(|path| Some((path.clone(), std::fs::read_to_string(path).ok()?)))
+                .collect();
+            let check = BuildCheck::new(manifest, packages.clone(), &manifests);
+            let replan = |options: &Options| plan_files(&target.files, options, &|| {});
+            let verified = apply_verified(
+                plan,
+                &options,
+                &check,
+                options.fallback == FallbackMode::Shim,
+                &replan,
+            )
+            .map_err(Failure::Internal)?;
+            plan = verified.plan;
+            verified_rounds = Some(verified.rounds);
+            if !verified.builds {
+                verify_failed = true;
+                for error in &verified.errors {
+                    plan.diagnostics.push(Diagnostic {
+                        file: error
+                            .file
+                            .as_deref()
+                            .map_or_else(|| manifest.clone(), relative_to_current),
+                        line: error.line,
+                        column: error.column,
+                        severity: Severity::Error,
+                        rule: "verify",
+                        message: format!("the migrated code does not build: {}", error.message),
+                    });
+                }
+                plan.diagnostics.push(Diagnostic::file_level(
+                    manifest,
+                    Severity::Error,
+                    "verify",
+                    "the migration did not build, even with the failing files on \
+                     async-std-compat: every file has its original text again (rerun \
+                     with --no-verify to keep the migration and finish it by hand)",
+                ));
+                // Nothing was changed in the end.
+                plan.changes.clear();
+            }
+        }
+        _ => {
+            if arguments.apply {
+                // A file that cannot be written is reported and left as it was; the
+                // others are written all the same.
+                let failures = write::write(&plan);
+                plan.changes
+                    .retain(|change| !failures.iter().any(|failure| failure.file == change.path));
+                plan.diagnostics.extend(failures);
+            }
+        }
     }
 
     let errors = plan.count(Severity::Error);
@@ -297,7 +346,7 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
                     .and_then(|()| stdout.flush())
                     .map_err(|error| Failure::Internal(format!("cannot print: {error}")))?;
             }
-            report(&plan, arguments, verify_failed);
+            report(&plan, arguments, verified_rounds, verify_failed);
         }
     }
     Ok(code)
@@ -391,85 +440,13 @@ fn from_metadata(arguments: &Arguments) -> Result<Target, Failure> {
     })
 }
 
-/// Runs `cargo check --all-targets` on `manifest`; returns the build errors, each as
-/// a diagnostic (empty when the build passes).
-fn verify(manifest: &Path, packages: &[String]) -> Result<Vec<Diagnostic>, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = std::process::Command::new(cargo)
-        .args(["check", "--all-targets", "--message-format", "json"])
-        .arg("--manifest-path")
-        .arg(manifest)
-        .args(packages)
-        .output()
-        .map_err(|error| format!("cannot run `cargo check`: {error}"))?;
-    let mut failures = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if value["reason"] != "compiler-message" || value["message"]["level"] != "error" {
-            continue;
-        }
-        let message = &value["message"];
-        let span = message["spans"]
-            .as_array()
-            .and_then(|spans| spans.iter().find(|span| span["is_primary"] == true));
-        let text = message["message"].as_str().unwrap_or("error").to_string();
-        let file = span
-            .and_then(|span| span["file_name"].as_str())
-            .map_or_else(|| manifest.to_path_buf(), |file| locate(manifest, file));
-        let number = |key: &str| {
-            span.and_then(|span| span[key].as_u64())
-                .and_then(|n| usize::try_from(n).ok())
-                .unwrap_or(1)
-        };
-        failures.push(Diagnostic {
-            file,
-            line: number("line_start"),
-            column: number("column_start"),
-            severity: Severity::Error,
-            rule: "verify",
-            message: format!("the migrated code does not build: {text}"),
-        });
-    }
-    if !output.status.success() && failures.is_empty() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let last: Vec<&str> = stderr.lines().rev().take(20).collect();
-        let last: Vec<&str> = last.into_iter().rev().collect();
-        failures.push(Diagnostic::file_level(
-            manifest,
-            Severity::Error,
-            "verify",
-            format!("`cargo check --all-targets` failed:\n{}", last.join("\n")),
-        ));
-    }
-    Ok(failures)
-}
-
-/// Where the file a build message names is: cargo names it relative to the
-/// workspace root, which is the manifest's folder or one above it. The result is
-/// relative to the current folder where it is inside it.
-fn locate(manifest: &Path, file: &str) -> PathBuf {
-    let file = Path::new(file);
-    let found = if file.is_absolute() {
-        Some(file.to_path_buf())
-    } else {
-        std::fs::canonicalize(manifest).ok().and_then(|manifest| {
-            manifest
-                .ancestors()
-                .skip(1)
-                .map(|folder| folder.join(file))
-                .find(|candidate| candidate.is_file())
-        })
-    };
-    let Some(found) = found else {
-        return file.to_path_buf();
-    };
+/// `path` relative to the current folder where it is inside it.
+fn relative_to_current(path: &Path) -> PathBuf {
     std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .ok()
-        .and_then(|base| found.strip_prefix(base).ok().map(Path::to_path_buf))
-        .unwrap_or(found)
+        .and_then(|base| path.strip_prefix(base).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// What `git status` lists as changed under `folder`: empty when it is clean, or not
@@ -543,7 +520,7 @@ fn clean(path: &Path) -> PathBuf {
 
 /// The summary, on stderr: fallbacks, hazards and errors with the line they are on,
 /// notes in one line each, then the counts.
-fn report(plan: &Plan, arguments: &Arguments, verify_failed: bool) {
+fn report(plan: &Plan, arguments: &Arguments, verified_rounds: Option<usize>, verify_failed: bool) {
     let mut stderr = std::io::stderr().lock();
     let mut texts: std::collections::HashMap<&Path, Option<String>> = Default::default();
     for diagnostic in &plan.diagnostics {
@@ -586,12 +563,24 @@ fn report(plan: &Plan, arguments: &Arguments, verify_failed: bool) {
             let _ = writeln!(stderr, "  {rule:<width$}  {count}");
         }
     }
-    if arguments.verify {
+    if let Some(rounds) = verified_rounds {
+        let retreats = plan
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.rule == cargo_smolify::source::retreat::RULE)
+            .count();
         let _ = writeln!(
             stderr,
-            "verify: `cargo check --all-targets` {}",
-            if verify_failed { "failed" } else { "passed" }
+            "verify: `cargo check --all-targets` {} ({rounds} check(s); {retreats} file(s) \
+             kept on async-std's API from async-std-compat)",
+            if verify_failed {
+                "failed: nothing was changed"
+            } else {
+                "passed"
+            }
         );
+    } else if arguments.apply && arguments.no_verify {
+        let _ = writeln!(stderr, "verify: skipped (--no-verify)");
     }
 }
 

@@ -281,7 +281,15 @@ pub fn migrate(text: &str, options: &Options) -> Result<ManifestMigration, Manif
     if !options.workspace_only {
         let kept = kept_feature_names(&document, &entries, options);
         features(&document, text, &entries, &kept, options, &mut migration);
-        declare_kept_features(&document, text, &entries, &kept, options, newline, &mut migration);
+        declare_kept_features(
+            &document,
+            text,
+            &entries,
+            &kept,
+            options,
+            newline,
+            &mut migration,
+        );
     }
     patches(&document, &mut migration);
     Ok(migration)
@@ -626,8 +634,13 @@ fn kept_feature_names(
     let declared = document.get("features").and_then(Item::as_table);
     let values = feature_values(document);
     let mut kept = Vec::new();
-    for entry in entries.iter().filter(|e| e.optional && !e.in_workspace_table) {
-        let hidden = values.iter().any(|value| value == &format!("dep:{}", entry.key));
+    for entry in entries
+        .iter()
+        .filter(|e| e.optional && !e.in_workspace_table)
+    {
+        let hidden = values
+            .iter()
+            .any(|value| value == &format!("dep:{}", entry.key));
         let declared = declared.is_some_and(|table| table.contains_key(&entry.key));
         if !hidden && !declared && !kept.contains(&entry.key) {
             kept.push(entry.key.clone());

@@ -78,6 +78,10 @@ pub struct Options {
     /// A checkout of smolify whose `shim/` the added async-std-compat dependencies name
     /// by path (before the crate is on crates.io); `None` names it by version.
     pub shim_checkout: Option<PathBuf>,
+    /// Source files that stay on async-std's API, taken from async-std-compat, instead
+    /// of moving to smol (see [`crate::source::retreat`]): each canonical path, with
+    /// the reason told to the user (the compiler's message about its migration).
+    pub retreat: BTreeMap<PathBuf, String>,
 }
 
 /// Everything the migration would do.
@@ -518,8 +522,14 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             ..SourceResult::default()
         };
     }
+    let retreat = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|canonical| options.retreat.get(&canonical));
     // A panic in a rule is a bug; it costs this file its migration, not the run.
-    let attempt = std::panic::catch_unwind(|| source::migrate(&text, crate_names));
+    let attempt = std::panic::catch_unwind(|| match retreat {
+        Some(why) => source::retreat::retreat(&text, crate_names, why),
+        None => source::migrate(&text, crate_names),
+    });
     let Ok(attempt) = attempt else {
         return SourceResult {
             diagnostics: vec![Diagnostic::file_level(

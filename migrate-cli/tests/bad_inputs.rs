@@ -104,7 +104,7 @@ fn a_syntax_error_is_reported_at_its_line_and_the_file_left_untouched() {
     let folder = crate_folder();
     let broken = "use async_std::task;\n\nfn broken() {\n    task::spawn(async {);\n}\n";
     write(&folder.path().join("src/broken.rs"), broken);
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("src/broken.rs:4:"), "{stderr}");
@@ -125,7 +125,7 @@ fn a_file_that_is_not_utf8_is_reported_and_left_untouched() {
     let folder = crate_folder();
     let latin1 = b"use async_std::task;\n// caf\xe9 cr\xe8me\nfn f() { task::spawn(async {}); }\n";
     write(&folder.path().join("src/latin1.rs"), latin1);
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("src/latin1.rs"), "{stderr}");
@@ -147,7 +147,7 @@ fn a_binary_file_named_rs_is_reported_and_left_untouched() {
     // Binary-looking but UTF-8: NULs and control characters, which are no Rust.
     let controls = "\0\0\0\u{1}\u{2}async_std\u{7f}\u{1b}[0m\0";
     write(&folder.path().join("src/controls.rs"), controls);
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     assert!(
@@ -180,7 +180,7 @@ fn empty_and_blank_files_are_fine_and_stay_as_they_are() {
     for (path, text) in blanks {
         write(&folder.path().join(path), text);
     }
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     for (path, text) in blanks {
         assert_eq!(read(&folder.path().join(path)), text, "{path}");
@@ -216,7 +216,7 @@ fn a_huge_file_is_reported_quickly_and_left_untouched() {
     write(&folder.path().join("src/table.rs"), &with_async_std);
     write(&folder.path().join("src/plain_table.rs"), &without);
     let started = Instant::now();
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     let took = started.elapsed();
     assert_code(&output, 1);
     assert!(took < Duration::from_secs(30), "took {took:?}");
@@ -278,7 +278,7 @@ fn deeply_nested_code_is_reported_and_does_not_crash_the_run() {
         ")".repeat(300)
     );
     write(&folder.path().join("src/deep_enough.rs"), &deep_enough);
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     for (path, text) in &cases {
@@ -316,7 +316,7 @@ fn crlf_line_ends_and_a_bom_are_kept_exactly() {
     for (path, before, _) in &cases {
         write(&folder.path().join(path), before);
     }
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     for (path, _, expected) in &cases {
         assert_eq!(
@@ -356,7 +356,7 @@ fn a_read_only_file_is_reported_and_kept_and_the_others_are_written() {
     let locked = folder.path().join("src/locked.rs");
     write(&locked, OTHER);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     assert!(
@@ -385,7 +385,7 @@ fn a_file_in_a_read_only_folder_is_reported_and_the_others_are_written() {
     let locked = folder.path().join("src/locked");
     write(&locked.join("mod.rs"), OTHER);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     if permissions_are_bypassed() {
         eprintln!("running with permission to write anywhere: the folder is written");
@@ -420,7 +420,7 @@ fn a_symbolic_link_to_a_file_or_folder_outside_the_root_is_not_followed() {
         folder.path().join("src/linked_folder"),
     )
     .unwrap();
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     assert_eq!(
         snapshot(outside.path()),
@@ -449,7 +449,7 @@ fn symbolic_link_loops_do_not_hang_the_run() {
     std::os::unix::fs::symlink("b.rs", src.join("a.rs")).unwrap();
     std::os::unix::fs::symlink("a.rs", src.join("b.rs")).unwrap();
     std::os::unix::fs::symlink("self.rs", src.join("self.rs")).unwrap();
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     assert_good_migrated(folder.path());
 
@@ -469,7 +469,7 @@ fn a_cargo_toml_that_is_not_toml_is_reported_and_left_untouched() {
     let folder = crate_folder();
     let broken = "[package\nname = \"demo\"\n\n[dependencies]\nasync-std = \"1\"\n";
     write(&folder.path().join("Cargo.toml"), broken);
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 1);
     let stderr = stderr_of(&output);
     assert!(
@@ -484,7 +484,10 @@ fn a_cargo_toml_that_is_not_toml_is_reported_and_left_untouched() {
     let folder = crate_folder();
     write(&folder.path().join("Cargo.toml"), broken);
     let before = snapshot(folder.path());
-    let output = smolify(&["--apply", "--manifest-path", "Cargo.toml"], folder.path());
+    let output = smolify(
+        &["--apply", "--no-verify", "--manifest-path", "Cargo.toml"],
+        folder.path(),
+    );
     assert_code(&output, 2);
     assert!(
         stderr_of(&output).contains("cargo metadata"),
@@ -514,9 +517,22 @@ fn a_workspace_with_a_missing_member_is_a_clear_usage_error() {
     let folder = workspace_with_a_missing_member();
     let before = snapshot(folder.path());
     for args in [
-        &["--apply", "--workspace", "--manifest-path", "Cargo.toml"][..],
-        &["--apply", "--manifest-path", "Cargo.toml"][..],
-        &["--apply", "-p", "present", "--manifest-path", "Cargo.toml"][..],
+        &[
+            "--apply",
+            "--no-verify",
+            "--workspace",
+            "--manifest-path",
+            "Cargo.toml",
+        ][..],
+        &["--apply", "--no-verify", "--manifest-path", "Cargo.toml"][..],
+        &[
+            "--apply",
+            "--no-verify",
+            "-p",
+            "present",
+            "--manifest-path",
+            "Cargo.toml",
+        ][..],
     ] {
         let output = smolify(args, folder.path());
         assert_code(&output, 2);
@@ -529,7 +545,7 @@ fn a_workspace_with_a_missing_member_is_a_clear_usage_error() {
         assert_eq!(snapshot(folder.path()), before, "{args:?} wrote something");
     }
     // Walking the folder does not need cargo: what is there is migrated.
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     assert_eq!(
         read(&folder.path().join("present/src/main.rs")),
@@ -542,7 +558,7 @@ fn a_path_that_does_not_exist_is_a_usage_error() {
     let folder = crate_folder();
     for args in [
         &["missing"][..],
-        &["--apply", "missing/src"][..],
+        &["--apply", "--no-verify", "missing/src"][..],
         &["--check", "missing.rs"][..],
         &["--manifest-path", "missing/Cargo.toml"][..],
         &["--message-format", "json", "missing"][..],
@@ -622,7 +638,7 @@ fn apply_on_a_dirty_git_tree_writes_nothing_without_allow_dirty() {
         format!("{MANIFEST}# edited\n"),
     );
     let before = snapshot(folder.path());
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 2);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("uncommitted changes"), "{stderr}");
@@ -637,7 +653,7 @@ fn apply_on_a_dirty_git_tree_writes_nothing_without_allow_dirty() {
     // An untracked file the run would change: git could not give it back.
     write(&folder.path().join("src/new.rs"), OTHER);
     let before = snapshot(folder.path());
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 2);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("src/new.rs"), "{stderr}");
@@ -646,14 +662,17 @@ fn apply_on_a_dirty_git_tree_writes_nothing_without_allow_dirty() {
     std::fs::remove_file(folder.path().join("src/new.rs")).unwrap();
     write(&folder.path().join("notes.txt"), "todo\n");
     write(&folder.path().join("src/plain.rs"), "fn f() {}\n");
-    let output = smolify(&["--apply", "."], folder.path());
+    let output = smolify(&["--apply", "--no-verify", "."], folder.path());
     assert_code(&output, 0);
     assert_good_migrated(folder.path());
 
     // --allow-dirty writes.
     git(folder.path(), &["checkout", "-q", "--", "."]);
     write(&folder.path().join("src/new.rs"), OTHER);
-    let output = smolify(&["--apply", "--allow-dirty", "."], folder.path());
+    let output = smolify(
+        &["--apply", "--no-verify", "--allow-dirty", "."],
+        folder.path(),
+    );
     assert_code(&output, 0);
     assert_good_migrated(folder.path());
     assert!(read(&folder.path().join("src/new.rs")).contains("smol::spawn"));
@@ -680,14 +699,14 @@ fn nothing_is_written_outside_the_given_root() {
     };
     let before = outside_one(snapshot(top.path()));
 
-    let output = smolify(&["--apply", "one"], top.path());
+    let output = smolify(&["--apply", "--no-verify", "one"], top.path());
     assert_code(&output, 0);
     assert_eq!(outside_one(snapshot(top.path())), before);
     assert_eq!(read(&top.path().join("one/src/main.rs")), GOOD_MIGRATED);
 
     // One file as the root: nothing else changes, not even its Cargo.toml.
     let before = snapshot(top.path());
-    let output = smolify(&["--apply", "two/src/other.rs"], top.path());
+    let output = smolify(&["--apply", "--no-verify", "two/src/other.rs"], top.path());
     assert_code(&output, 0);
     let after = snapshot(top.path());
     let changed: Vec<&PathBuf> = after

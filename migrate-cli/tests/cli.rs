@@ -82,7 +82,7 @@ fn apply_writes_and_check_then_finds_nothing_to_do() {
     let folder = crate_folder(LEGACY);
     smolify().arg("--check").arg(folder.path()).assert().code(1);
     smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .assert()
         .success();
@@ -115,7 +115,7 @@ fn a_file_that_does_not_parse_is_left_untouched_and_reported() {
     let broken = "use async_std::task;\nfn broken( {\n";
     std::fs::write(folder.path().join("src/broken.rs"), broken).unwrap();
     let output = smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -136,7 +136,7 @@ fn a_file_without_async_std_comes_out_byte_identical() {
     let plain = "// no async-std here\nfn main() {\n    println!(\"hi\");\n}\n";
     let folder = crate_folder(plain);
     smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .assert()
         .success();
@@ -184,7 +184,7 @@ fn apply_refuses_a_dirty_git_tree_unless_allowed() {
     .unwrap();
 
     smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .assert()
         .code(2)
@@ -192,7 +192,7 @@ fn apply_refuses_a_dirty_git_tree_unless_allowed() {
     assert!(read(&folder.path().join("src/main.rs")).contains("#[async_std::main]"));
 
     smolify()
-        .args(["--apply", "--allow-dirty"])
+        .args(["--apply", "--no-verify", "--allow-dirty"])
         .arg(folder.path())
         .assert()
         .success();
@@ -287,7 +287,7 @@ fn main() {
 fn a_fallback_is_shown_with_its_line_and_adds_the_shim() {
     let folder = crate_folder(FALLS_BACK);
     let output = smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -316,7 +316,7 @@ fn a_fallback_is_shown_with_its_line_and_adds_the_shim() {
 fn fallback_error_leaves_the_file_and_reports_each_fallback() {
     let folder = crate_folder(FALLS_BACK);
     let output = smolify()
-        .args(["--apply", "--fallback", "error"])
+        .args(["--apply", "--no-verify", "--fallback", "error"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -363,7 +363,7 @@ fn workspace_folder() -> tempfile::TempDir {
 fn manifest_path_and_workspace_migrate_every_member() {
     let folder = workspace_folder();
     smolify()
-        .args(["--apply", "--workspace", "--manifest-path"])
+        .args(["--apply", "--no-verify", "--workspace", "--manifest-path"])
         .arg(folder.path().join("Cargo.toml"))
         .assert()
         .success();
@@ -383,7 +383,7 @@ fn manifest_path_and_workspace_migrate_every_member() {
 fn one_package_is_migrated_and_the_workspace_keeps_async_std_for_the_others() {
     let folder = workspace_folder();
     let output = smolify()
-        .args(["--apply", "-p", "a", "--manifest-path"])
+        .args(["--apply", "--no-verify", "-p", "a", "--manifest-path"])
         .arg(folder.path().join("Cargo.toml"))
         .output()
         .unwrap();
@@ -426,44 +426,110 @@ fn an_unknown_package_or_a_bad_manifest_is_a_usage_error() {
         .code(2);
 }
 
-#[test]
-fn verify_needs_apply_and_reports_what_does_not_build() {
-    smolify().args(["--verify", "."]).assert().code(2);
-
+/// A scratch crate on async-std with `files` (path, text) besides its Cargo.toml.
+fn crate_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
-    std::fs::create_dir(folder.path().join("src")).unwrap();
-    std::fs::write(
-        folder.path().join("Cargo.toml"),
-        "[package]\nname = \"broken\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        folder.path().join("src/main.rs"),
-        "fn main() {\n    let x: u8 = \"text\";\n}\n",
-    )
-    .unwrap();
-    let output = smolify()
-        .args(["--apply", "--verify"])
-        .arg(folder.path())
-        .env("CARGO_TARGET_DIR", folder.path().join("target"))
+    std::fs::write(folder.path().join("Cargo.toml"), MANIFEST).unwrap();
+    for (path, text) in files {
+        let path = folder.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    folder
+}
+
+/// `cargo smolify --apply` as a user runs it, with the build check, the shim from this
+/// checkout, and a target folder shared by the tests that build.
+fn smolify_apply_verified(folder: &Path) -> std::process::Output {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    smolify()
+        .args(["--apply", "--smolify-path"])
+        .arg(&root)
+        .arg(folder)
+        .env("CARGO_TARGET_DIR", root.join("target/cli-verify"))
         .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("does not build"), "{stderr}");
-    assert!(stderr.contains("main.rs:2:"), "{stderr}");
+        .unwrap()
+}
+
+#[test]
+fn no_verify_needs_apply() {
+    smolify().args(["--no-verify", "."]).assert().code(2);
+}
+
+#[test]
+fn a_file_whose_migration_does_not_build_stays_on_async_std_api_from_the_shim() {
+    // async-std's PathBuf and std's are two types; after a plain migration they are
+    // one, and the two impls conflict (E0119). The file must retreat to the shim; the
+    // other file, whose migration builds, stays on smol.
+    let main = r#"mod other;
+
+struct Name(String);
+
+impl From<async_std::path::PathBuf> for Name {
+    fn from(path: async_std::path::PathBuf) -> Self {
+        Name(path.display().to_string())
+    }
+}
+
+impl From<std::path::PathBuf> for Name {
+    fn from(path: std::path::PathBuf) -> Self {
+        Name(path.display().to_string())
+    }
+}
+
+fn main() {
+    let Name(name) = Name::from(std::path::PathBuf::from("a"));
+    println!("{name} {}", other::answer());
+}
+"#;
+    let other = "pub fn answer() -> u32 {\n    async_std::task::block_on(async { 42 })\n}\n";
+    let folder = crate_with(&[("src/main.rs", main), ("src/other.rs", other)]);
+    let output = smolify_apply_verified(folder.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let main_after = read(&folder.path().join("src/main.rs"));
     assert!(
-        stderr.contains("verify: `cargo check --all-targets` failed"),
+        main_after.contains("impl From<async_std_compat::path::PathBuf> for Name"),
+        "{main_after}"
+    );
+    assert_eq!(
+        read(&folder.path().join("src/other.rs")),
+        "pub fn answer() -> u32 {\n    smol::block_on(async { 42 })\n}\n"
+    );
+    let manifest = read(&folder.path().join("Cargo.toml"));
+    assert!(manifest.contains("async-std-compat"), "{manifest}");
+    assert!(!manifest.contains("async-std ="), "{manifest}");
+    assert!(
+        stderr.contains("[retreat]") || stderr.contains("retreat"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("E0119"),
+        "the compiler's reason is told: {stderr}"
+    );
+    assert!(
+        stderr.contains("verify: `cargo check --all-targets` passed"),
+        "{stderr}"
+    );
+}
 
-    std::fs::write(folder.path().join("src/main.rs"), "fn main() {}\n").unwrap();
-    smolify()
-        .args(["--apply", "--verify"])
-        .arg(folder.path())
-        .env("CARGO_TARGET_DIR", folder.path().join("target"))
-        .assert()
-        .success();
+#[test]
+fn a_build_that_cannot_pass_leaves_every_file_as_it_was() {
+    let main =
+        "fn main() {\n    async_std::task::block_on(async {});\n    let x: u8 = \"text\";\n}\n";
+    let folder = crate_with(&[("src/main.rs", main)]);
+    let output = smolify_apply_verified(folder.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(read(&folder.path().join("src/main.rs")), main);
+    assert_eq!(read(&folder.path().join("Cargo.toml")), MANIFEST);
+    assert!(
+        !folder.path().join("Cargo.lock").exists(),
+        "a lockfile the check made is removed with the rest"
+    );
+    assert!(stderr.contains("does not build"), "{stderr}");
+    assert!(stderr.contains("main.rs:3:"), "{stderr}");
+    assert!(stderr.contains("nothing was changed"), "{stderr}");
 }
 
 #[test]
@@ -480,7 +546,7 @@ fn crlf_line_ends_a_bom_and_permissions_survive_apply() {
         .unwrap();
     }
     smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .assert()
         .success();
@@ -507,7 +573,7 @@ fn a_file_that_is_not_utf8_is_reported_and_left_alone() {
     let folder = crate_folder(LEGACY);
     std::fs::write(folder.path().join("src/latin1.rs"), b"// caf\xe9\n").unwrap();
     let output = smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path())
         .output()
         .unwrap();
@@ -523,7 +589,7 @@ fn a_file_that_is_not_utf8_is_reported_and_left_alone() {
 fn a_member_migrated_alone_keeps_building_on_its_workspace() {
     let folder = workspace_folder();
     let output = smolify()
-        .arg("--apply")
+        .args(["--apply", "--no-verify"])
         .arg(folder.path().join("a"))
         .output()
         .unwrap();
@@ -547,7 +613,7 @@ fn smolify_path_names_the_shim_of_a_checkout_by_path() {
     let folder = crate_folder(FALLS_BACK);
     let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = smolify()
-        .args(["--apply", "--smolify-path"])
+        .args(["--apply", "--no-verify", "--smolify-path"])
         .arg(&checkout)
         .arg(folder.path())
         .output()
@@ -574,7 +640,7 @@ fn smolify_path_names_the_shim_of_a_checkout_by_path() {
     let other = crate_folder(FALLS_BACK);
     let before = read(&other.path().join("Cargo.toml"));
     let output = smolify()
-        .args(["--apply", "--smolify-path"])
+        .args(["--apply", "--no-verify", "--smolify-path"])
         .arg(other.path())
         .arg(other.path())
         .output()

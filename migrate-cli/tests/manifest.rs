@@ -360,7 +360,10 @@ runtimes = ["async-std", "smol"]
 "#;
     let after = migrated(before);
     assert!(after.contains("async-std = [\"smol\"]"), "{after}");
-    assert!(after.contains("runtimes = [\"async-std\", \"smol\"]"), "{after}");
+    assert!(
+        after.contains("runtimes = [\"async-std\", \"smol\"]"),
+        "{after}"
+    );
 }
 
 #[test]

@@ -152,7 +152,11 @@ pub(super) fn migrate_doc_examples(
             continue;
         }
         let comment = &rest[..rest.find("*/").map_or(rest.len(), |end| end + 2)];
-        if comment.contains("```") && crate_names.iter().any(|name| comment.contains(name.as_str())) {
+        if comment.contains("```")
+            && crate_names
+                .iter()
+                .any(|name| comment.contains(name.as_str()))
+        {
             migration.findings.push(Finding {
                 offset: start,
                 severity: Severity::Error,
@@ -192,7 +196,10 @@ pub(super) fn migrate_doc_examples(
             });
         };
         let Ok(inner) = super::migrate(&code, crate_names) else {
-            skipped(migration, "it does not parse as Rust, even wrapped in `fn main`");
+            skipped(
+                migration,
+                "it does not parse as Rust, even wrapped in `fn main`",
+            );
             continue;
         };
         let line_starts: Vec<usize> = std::iter::once(0)

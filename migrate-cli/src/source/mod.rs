@@ -10,6 +10,7 @@ mod entry;
 mod imports;
 mod macros;
 mod nesting;
+pub mod retreat;
 mod shared_io;
 mod spawn;
 mod survey;

@@ -1,0 +1,456 @@
+//! `--apply`'s guarantee: the migrated code builds, or the tree is left as it was.
+//!
+//! After the plan is written, [`apply_verified`] runs `cargo check --all-targets` with
+//! the default features, and once more per package with the features that turned
+//! async-std on (an optional dependency's). Each compiler error is traced to the file
+//! it points into; each migrated file with an error retreats to the shim road (its
+//! async-std paths now name async-std-compat, which has async-std's API, see
+//! [`crate::source::retreat`]), the plan is made again from the original texts, and
+//! the check repeats. An error in a file the migration did not change (a caller of a
+//! function whose types moved, a macro from another crate) retreats every migrated
+//! file at once. When the build still fails, every file, Cargo.lock included, gets its
+//! original text back.
+//!
+//! Doctests are not compiled: `cargo check` does not build them (their migration is
+//! checked by `cargo test --doc`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use toml_edit::{ImDocument, Item, Value};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::plan::{Options, Plan};
+use crate::write;
+
+/// How many times the check may send files back to the shim before giving up: the
+/// blamed files, then everything, and a margin.
+const MAX_ROUNDS: usize = 6;
+
+/// What to build: a manifest, the package selection for cargo, and the extra
+/// `(package, features)` runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildCheck {
+    /// The Cargo.toml cargo is run on.
+    pub manifest: PathBuf,
+    /// `--workspace`, `-p NAME`..., or nothing for cargo's default selection.
+    pub packages: Vec<String>,
+    /// For each package with an optional async-std dependency: its name and the
+    /// features that turned async-std on.
+    pub feature_runs: Vec<(String, Vec<String>)>,
+}
+
+impl BuildCheck {
+    /// The check of `manifest` with `packages`, with a feature run for each of
+    /// `manifests` (the run's Cargo.toml files, read before the migration) that has an
+    /// optional async-std dependency.
+    pub fn new(manifest: &Path, packages: Vec<String>, manifests: &[(PathBuf, String)]) -> Self {
+        let feature_runs = manifests
+            .iter()
+            .filter_map(|(_, text)| features_enabling_async_std(text))
+            .filter(|(_, features)| !features.is_empty())
+            .collect();
+        BuildCheck {
+            manifest: manifest.to_path_buf(),
+            packages,
+            feature_runs,
+        }
+    }
+}
+
+/// One compiler error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    /// The file of its primary span, canonical (`None`: no span, or a file that does
+    /// not exist here).
+    pub file: Option<PathBuf>,
+    /// Line and column of the primary span (1-based).
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// `error[E0277]: the trait bound ... is not satisfied`.
+    pub message: String,
+}
+
+/// The package name and the features of the manifest `text` that turn an optional
+/// async-std dependency on: the dependency's implicit feature, and every feature that
+/// lists `async-std`, `dep:async-std` or `async-std/x` (not the weak `async-std?/x`).
+/// `None` when the manifest has no package or no optional async-std.
+pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> {
+    let document = ImDocument::parse(text).ok()?;
+    let name = document.get("package")?.get("name")?.as_str()?.to_string();
+    let mut keys: Vec<String> = Vec::new();
+    let mut collect = |table: &dyn toml_edit::TableLike| {
+        for (key, item) in table.iter() {
+            let is_async_std = item
+                .get("package")
+                .and_then(Item::as_str)
+                .map_or(key == "async-std", |package| package == "async-std");
+            let optional = item.get("optional").and_then(Item::as_bool) == Some(true);
+            if is_async_std && optional && !keys.iter().any(|k| k == key) {
+                keys.push(key.to_string());
+            }
+        }
+    };
+    for table in ["dependencies", "build-dependencies"] {
+        if let Some(table) = document.get(table).and_then(Item::as_table_like) {
+            collect(table);
+        }
+    }
+    if let Some(targets) = document.get("target").and_then(Item::as_table_like) {
+        for (_, target) in targets.iter() {
+            for table in ["dependencies", "build-dependencies"] {
+                if let Some(table) = target.get(table).and_then(Item::as_table_like) {
+                    collect(table);
+                }
+            }
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    let features = document.get("features").and_then(Item::as_table_like);
+    let mut out = BTreeSet::new();
+    for key in &keys {
+        let hidden = features.is_some_and(|table| {
+            table.iter().any(|(_, values)| {
+                values.as_array().is_some_and(|array| {
+                    array
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .any(|value| value == format!("dep:{key}"))
+                })
+            })
+        });
+        if !hidden {
+            out.insert(key.clone());
+        }
+        if let Some(table) = features {
+            for (feature, values) in table.iter() {
+                let turns_on = values.as_array().is_some_and(|array| {
+                    array.iter().filter_map(Value::as_str).any(|value| {
+                        value == key
+                            || value == format!("dep:{key}")
+                            || value.starts_with(&format!("{key}/"))
+                    })
+                });
+                if turns_on {
+                    out.insert(feature.to_string());
+                }
+            }
+        }
+    }
+    Some((name, out.into_iter().collect()))
+}
+
+/// Runs the checks of `check`; the errors of all of them (empty: it builds).
+pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
+    let mut runs: Vec<Vec<String>> = vec![check.packages.clone()];
+    for (package, features) in &check.feature_runs {
+        runs.push(vec![
+            "-p".to_string(),
+            package.clone(),
+            "--features".to_string(),
+            features.join(","),
+        ]);
+    }
+    let mut errors = Vec::new();
+    for arguments in runs {
+        for error in cargo_check(&check.manifest, &arguments)? {
+            if !errors.contains(&error) {
+                errors.push(error);
+            }
+        }
+    }
+    Ok(errors)
+}
+
+/// One `cargo check --all-targets` with `arguments`.
+fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["check", "--all-targets", "--message-format", "json"])
+        .arg("--manifest-path")
+        .arg(manifest)
+        .args(arguments)
+        .output()
+        .map_err(|error| format!("cannot run `cargo check`: {error}"))?;
+    let root = workspace_root(manifest);
+    let mut errors = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if value["reason"] != "compiler-message" || value["message"]["level"] != "error" {
+            continue;
+        }
+        let message = &value["message"];
+        let text = message["message"].as_str().unwrap_or("error");
+        if text.starts_with("aborting due to") || text.starts_with("could not compile") {
+            continue;
+        }
+        let code = message["code"]["code"].as_str();
+        let span = message["spans"]
+            .as_array()
+            .and_then(|spans| spans.iter().find(|span| span["is_primary"] == true));
+        let file = span
+            .and_then(|span| span["file_name"].as_str())
+            .and_then(|file| std::fs::canonicalize(root.join(file)).ok());
+        let number = |key: &str| {
+            span.and_then(|span| span[key].as_u64())
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(1)
+        };
+        errors.push(BuildError {
+            file,
+            line: number("line_start"),
+            column: number("column_start"),
+            message: match code {
+                Some(code) => format!("error[{code}]: {text}"),
+                None => format!("error: {text}"),
+            },
+        });
+    }
+    if !output.status.success() && errors.is_empty() {
+        // cargo itself failed (resolution, a manifest): its last lines say why.
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last: Vec<&str> = stderr.lines().rev().take(12).collect();
+        let last: Vec<&str> = last.into_iter().rev().collect();
+        errors.push(BuildError {
+            file: None,
+            line: 1,
+            column: 1,
+            message: format!(
+                "`cargo check --all-targets {}` failed:\n{}",
+                arguments.join(" "),
+                last.join("\n")
+            ),
+        });
+    }
+    Ok(errors)
+}
+
+/// The folder cargo names files relative to: the workspace root of `manifest`.
+fn workspace_root(manifest: &Path) -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .arg("--manifest-path")
+        .arg(manifest)
+        .output();
+    let located = output
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()));
+    located
+        .as_deref()
+        .unwrap_or(manifest)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// How a verified apply ended.
+#[derive(Debug)]
+pub struct Verified {
+    /// The plan that was written last (the one left on disk when `builds`).
+    pub plan: Plan,
+    /// Whether the written tree builds; when not, every file has its original text.
+    pub builds: bool,
+    /// The errors of the last check (empty when it builds).
+    pub errors: Vec<BuildError>,
+    /// The files sent back to the shim, with why.
+    pub retreats: BTreeMap<PathBuf, String>,
+    /// How many checks ran.
+    pub rounds: usize,
+}
+
+/// The texts to give back if the build cannot be made to pass: every file the first
+/// plan changes, and the Cargo.lock that `cargo check` may update (`None`: it did not
+/// exist).
+struct Snapshot {
+    files: Vec<(PathBuf, Option<String>)>,
+}
+
+impl Snapshot {
+    fn take(plan: &Plan, manifest: &Path) -> Snapshot {
+        let mut files: Vec<(PathBuf, Option<String>)> = plan
+            .changes
+            .iter()
+            .map(|change| (change.path.clone(), Some(change.original.clone())))
+            .collect();
+        let lock = workspace_root(manifest).join("Cargo.lock");
+        files.push((lock.clone(), std::fs::read_to_string(&lock).ok()));
+        Snapshot { files }
+    }
+
+    /// Gives every file its text back; the files that could not be restored.
+    fn restore(&self) -> Vec<Diagnostic> {
+        let mut failures = Vec::new();
+        for (path, text) in &self.files {
+            let result = match text {
+                Some(text) => write::write_atomically(path, text),
+                None => match std::fs::remove_file(path) {
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    other => other,
+                },
+            };
+            if let Err(error) = result {
+                failures.push(Diagnostic::file_level(
+                    path,
+                    Severity::Error,
+                    "verify",
+                    format!("cannot give this file its original text back: {error}"),
+                ));
+            }
+        }
+        failures
+    }
+}
+
+/// Writes `plan`, checks that the result builds, and sends files back to the shim
+/// until it does (see the module's documentation). `replan` makes the plan again for
+/// options with more retreats, from the original texts (which are on disk again when
+/// it is called). Without `may_retreat` (`--fallback error`), a failing build is only
+/// reported, and the tree given back.
+pub fn apply_verified(
+    plan: Plan,
+    options: &Options,
+    check_with: &BuildCheck,
+    may_retreat: bool,
+    replan: &dyn Fn(&Options) -> Plan,
+) -> Result<Verified, String> {
+    let snapshot = Snapshot::take(&plan, &check_with.manifest);
+    let mut options = options.clone();
+    let mut plan = plan;
+    let mut write_failures = write::write(&plan);
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        let errors = check(check_with)?;
+        if errors.is_empty() {
+            // A file that could not be written is reported and left as it was.
+            plan.changes.retain(|change| {
+                !write_failures
+                    .iter()
+                    .any(|failure| failure.file == change.path)
+            });
+            plan.diagnostics.append(&mut write_failures);
+            return Ok(Verified {
+                plan,
+                builds: true,
+                errors,
+                retreats: options.retreat,
+                rounds,
+            });
+        }
+        let migrated: BTreeSet<PathBuf> = plan
+            .changes
+            .iter()
+            .filter(|change| change.path.extension().is_some_and(|e| e == "rs"))
+            .filter_map(|change| std::fs::canonicalize(&change.path).ok())
+            .filter(|path| !options.retreat.contains_key(path))
+            .collect();
+        let mut blamed: BTreeMap<PathBuf, String> = BTreeMap::new();
+        for error in &errors {
+            if let Some(file) = error.file.as_ref().filter(|file| migrated.contains(*file)) {
+                blamed.entry(file.clone()).or_insert_with(|| {
+                    format!(
+                        "its smol migration did not build ({}:{}: {})",
+                        error.line,
+                        error.column,
+                        first_line(&error.message)
+                    )
+                });
+            }
+        }
+        if blamed.is_empty() {
+            // The error is elsewhere (a caller, another crate's macro, cargo itself):
+            // every migrated file goes back.
+            let why = errors
+                .iter()
+                .find(|error| error.file.is_some())
+                .or(errors.first())
+                .map(|error| {
+                    let place = error
+                        .file
+                        .as_ref()
+                        .map(|file| format!("{}:{}:{}: ", file.display(), error.line, error.column))
+                        .unwrap_or_default();
+                    format!(
+                        "the migrated crate did not build ({place}{})",
+                        first_line(&error.message)
+                    )
+                })
+                .unwrap_or_default();
+            for file in &migrated {
+                blamed.insert(file.clone(), why.clone());
+            }
+        }
+        if blamed.is_empty() || rounds >= MAX_ROUNDS || !may_retreat {
+            let mut restore_failures = snapshot.restore();
+            let mut plan = plan;
+            plan.diagnostics.append(&mut write_failures);
+            plan.diagnostics.append(&mut restore_failures);
+            return Ok(Verified {
+                plan,
+                builds: false,
+                errors,
+                retreats: options.retreat,
+                rounds,
+            });
+        }
+        options.retreat.extend(blamed);
+        let failures = snapshot.restore();
+        if !failures.is_empty() {
+            let mut plan = plan;
+            plan.diagnostics.extend(failures);
+            return Ok(Verified {
+                plan,
+                builds: false,
+                errors,
+                retreats: options.retreat,
+                rounds,
+            });
+        }
+        plan = replan(&options);
+        write_failures = write::write(&plan);
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_features_that_turn_an_optional_async_std_on() {
+        let manifest = r#"[package]
+name = "stop"
+
+[dependencies]
+async-std = { version = "1", optional = true }
+rt = { package = "async-std", version = "1", optional = true }
+tokio = { version = "1", optional = true }
+
+[features]
+all = ["tokio", "async-std"]
+attrs = ["async-std/attributes"]
+weak = ["async-std?/unstable"]
+runtime = ["dep:rt"]
+"#;
+        let (name, features) = features_enabling_async_std(manifest).unwrap();
+        assert_eq!(name, "stop");
+        assert_eq!(features, ["all", "async-std", "attrs", "runtime"]);
+    }
+
+    #[test]
+    fn a_plain_dependency_needs_no_feature_run() {
+        let manifest = "[package]\nname = \"x\"\n\n[dependencies]\nasync-std = \"1\"\n";
+        assert_eq!(features_enabling_async_std(manifest), None);
+    }
+}
