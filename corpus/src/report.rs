@@ -136,7 +136,7 @@ impl Results {
 
         out.push_str("## Every crate on every road\n\n");
         out.push_str(
-            "| crate | version | kind | road | build | tests (passed/failed/ignored) | baseline | fallbacks | hazards | moved to smol | lock moves | green | time |\n\
+            "| crate | version | kind | road | build | tests (passed/failed/ignored) | baseline | fallbacks (files retreated) | hazards | moved to smol | lock moves | green | time |\n\
              |---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
         );
         for stamped in &self.results {
@@ -158,7 +158,14 @@ impl Results {
                 .tool
                 .as_ref()
                 .filter(|_| r.road == Road::Migrate)
-                .map(|t| (t.fallbacks.to_string(), t.hazards.to_string()))
+                .map(|t| {
+                    let fallbacks = if t.retreats > 0 {
+                        format!("{} ({})", t.fallbacks, t.retreats)
+                    } else {
+                        t.fallbacks.to_string()
+                    };
+                    (fallbacks, t.hazards.to_string())
+                })
                 .unwrap_or_default();
             let moved = r
                 .moved_to_smol()

@@ -64,6 +64,10 @@ pub struct ToolReport {
     pub hazards: u64,
     /// Diagnostics of severity `error`.
     pub errors: u64,
+    /// Files sent back to async-std's API from the shim because their migration did
+    /// not build (`retreat` fallbacks, counted in `fallbacks` too).
+    #[serde(default)]
+    pub retreats: u64,
     /// Every diagnostic, as `severity[rule] file:line:col: message`.
     pub diagnostics: Vec<String>,
 }
@@ -312,7 +316,15 @@ impl Runner {
             .arg(&self.smolify_root)
             .args(["--message-format", "json"])
             .arg(folder)
-            .current_dir(folder);
+            .current_dir(folder)
+            // `--apply` checks its result with cargo: the same target folder and
+            // environment as the road's own builds.
+            .env("CARGO_TARGET_DIR", self.work.join("target"))
+            .env("CARGO_TERM_COLOR", "never")
+            .env("CARGO_TERM_PROGRESS_WHEN", "never")
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("CARGO_PKG_NAME");
         let finished = run_bounded(command, self.build_limit, logs)?;
         let mut report = ToolReport {
             exit_code: finished.code,
@@ -327,7 +339,12 @@ impl Runner {
             }
             let severity = value["severity"].as_str().unwrap_or("");
             match severity {
-                "fallback" => report.fallbacks += 1,
+                "fallback" => {
+                    report.fallbacks += 1;
+                    if value["rule"] == "retreat" {
+                        report.retreats += 1;
+                    }
+                }
                 "hazard" => report.hazards += 1,
                 "error" => report.errors += 1,
                 _ => {}

@@ -7,6 +7,7 @@
 mod calls;
 mod doctests;
 mod entry;
+mod globs;
 mod imports;
 mod macros;
 mod nesting;
@@ -332,6 +333,9 @@ struct Rewriter<'a> {
     /// Paths with a qualified self (`<T as async_std::io::Read>::read`), by start
     /// offset, with how many of their segments name the trait (inside the `<>`).
     qualified: HashMap<usize, usize>,
+    /// Names the file uses as one-segment paths (`Read` in `R: Read`), and the names
+    /// it binds itself (by a `use` that is not a glob, or an item).
+    bare_names: globs::BareNames,
 }
 
 impl<'a> Rewriter<'a> {
@@ -366,6 +370,7 @@ impl<'a> Rewriter<'a> {
             awaited: HashMap::new(),
             sleeps_discarded: HashSet::new(),
             qualified: HashMap::new(),
+            bare_names: globs::BareNames::of(file),
         };
         rewriter.qualified = qualified_paths(file, base);
         rewriter.survey = rewriter.survey(file);
@@ -652,6 +657,27 @@ impl<'a> Rewriter<'a> {
                             is_self: false,
                             canonical: None,
                         });
+                        // A glob of async-std's preludes named traits `Read`, `Write`,
+                        // `StreamExt`...; smol's glob names them otherwise or as `_`.
+                        // Each one the file uses keeps its name.
+                        if leaf.kind == LeafKind::Glob {
+                            if let Some(canonical) = &leaf.canonical {
+                                for (name, target) in
+                                    globs::names_to_keep(canonical, &self.bare_names)
+                                {
+                                    changed = true;
+                                    leaves.push(UseLeaf {
+                                        path: split(target),
+                                        kind: LeafKind::Name {
+                                            alias: (!target.ends_with(&format!("::{name}")))
+                                                .then(|| name.to_string()),
+                                        },
+                                        is_self: false,
+                                        canonical: None,
+                                    });
+                                }
+                            }
+                        }
                     }
                     LeafPlan::CompatIfUsed(path) => {
                         changed = true;

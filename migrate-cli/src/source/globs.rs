@@ -1,0 +1,111 @@
+//! The names async-std's glob imports bring into scope, and the ones a migrated file
+//! must keep.
+//!
+//! `use async_std::io::prelude::*` puts the traits `Read`, `Write`, `BufRead` and
+//! `Seek` in scope under those names; `use async_std::prelude::*` puts `StreamExt` and
+//! `FutureExt` there. smol's prelude names the first `AsyncRead`... and brings the
+//! extension traits as `_` only. Code that names one of them (`R: Read`, `impl Write
+//! for X`, `dyn BufRead`, `StreamExt::next(&mut s)`) would lose it when the glob is
+//! rewritten, so each name the file uses, and does not bind itself, gets an import of
+//! its own (`use smol::io::AsyncRead as Read`).
+
+use std::collections::HashSet;
+
+use syn::visit::Visit;
+
+/// For each async-std glob, the names it supplies and where smol has them.
+const GLOB_NAMES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "async_std::io::prelude",
+        &[
+            ("Read", "smol::io::AsyncRead"),
+            ("Write", "smol::io::AsyncWrite"),
+            ("BufRead", "smol::io::AsyncBufRead"),
+            ("Seek", "smol::io::AsyncSeek"),
+            ("ReadExt", "smol::io::AsyncReadExt"),
+            ("WriteExt", "smol::io::AsyncWriteExt"),
+            ("BufReadExt", "smol::io::AsyncBufReadExt"),
+            ("SeekExt", "smol::io::AsyncSeekExt"),
+        ],
+    ),
+    (
+        "async_std::prelude",
+        &[
+            ("StreamExt", "smol::stream::StreamExt"),
+            ("FutureExt", "smol::future::FutureExt"),
+        ],
+    ),
+];
+
+/// The one-segment names a file uses and the names it binds itself.
+#[derive(Debug, Default, Clone)]
+pub(super) struct BareNames {
+    used: HashSet<String>,
+    bound: HashSet<String>,
+}
+
+impl BareNames {
+    /// Surveys `file`.
+    pub(super) fn of(file: &syn::File) -> BareNames {
+        let mut names = BareNames::default();
+        names.visit_file(file);
+        names
+    }
+}
+
+impl<'ast> Visit<'ast> for BareNames {
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        if path.leading_colon.is_none() {
+            // `Read` in `R: Read` and in `Read::read(..)`; `io::Read` uses `io`.
+            if let Some(first) = path.segments.first() {
+                self.used.insert(first.ident.to_string());
+            }
+        }
+        syn::visit::visit_path(self, path);
+    }
+
+    fn visit_use_name(&mut self, name: &'ast syn::UseName) {
+        self.bound.insert(name.ident.to_string());
+    }
+
+    fn visit_use_rename(&mut self, rename: &'ast syn::UseRename) {
+        self.bound.insert(rename.rename.to_string());
+    }
+
+    fn visit_item_trait(&mut self, item: &'ast syn::ItemTrait) {
+        self.bound.insert(item.ident.to_string());
+        syn::visit::visit_item_trait(self, item);
+    }
+
+    fn visit_item_struct(&mut self, item: &'ast syn::ItemStruct) {
+        self.bound.insert(item.ident.to_string());
+        syn::visit::visit_item_struct(self, item);
+    }
+
+    fn visit_item_enum(&mut self, item: &'ast syn::ItemEnum) {
+        self.bound.insert(item.ident.to_string());
+        syn::visit::visit_item_enum(self, item);
+    }
+
+    fn visit_item_type(&mut self, item: &'ast syn::ItemType) {
+        self.bound.insert(item.ident.to_string());
+        syn::visit::visit_item_type(self, item);
+    }
+}
+
+/// The names the glob of `canonical` (an async-std module path) supplied that the file
+/// uses as names of their own and does not bind otherwise, each with smol's path for
+/// it.
+pub(super) fn names_to_keep(
+    canonical: &[String],
+    names: &BareNames,
+) -> Vec<(&'static str, &'static str)> {
+    let module = canonical.join("::");
+    GLOB_NAMES
+        .iter()
+        .filter(|(glob, _)| *glob == module)
+        .flat_map(|(_, supplied)| supplied.iter())
+        .filter(|(name, _)| names.used.contains(*name) && !names.bound.contains(*name))
+        .map(|(name, target)| (*name, *target))
+        .collect()
+}
