@@ -187,6 +187,11 @@ enum Target {
     /// Only meaningful as a method call, rewritten there; named as a path, it is
     /// reported.
     MethodOnly,
+    /// Not an item of async-std 1.13's API (no rule names it or a type it belongs
+    /// to): a path that leads through an import made under another cfg
+    /// (`#[cfg(feature = "tokio")] use tokio::io;` beside async-std's `io`), or a
+    /// macro's. It is left as written.
+    NotInApi,
 }
 
 fn split(path: &str) -> Vec<String> {
@@ -273,10 +278,7 @@ fn target_of(
             return (Target::Smol(path), Some(rule));
         }
     }
-    (
-        Target::Compat(split(&rules::fallback_path(canonical))),
-        None,
-    )
+    (Target::NotInApi, None)
 }
 
 /// How one import leaf is rewritten.
@@ -406,6 +408,10 @@ impl<'a> Rewriter<'a> {
                         LeafPlan::Replace(path)
                     }
                     Target::Attribute => LeafPlan::Remove,
+                    Target::NotInApi => {
+                        self.not_in_api(item.tree.start, &canonical);
+                        LeafPlan::Keep
+                    }
                     Target::ModuleWithoutCounterpart => {
                         if leaf.kind == LeafKind::Glob {
                             self.needs_shim = true;
@@ -467,6 +473,24 @@ impl<'a> Rewriter<'a> {
             severity: Severity::Fallback,
             rule: id,
             message,
+        });
+    }
+
+    /// Says once per place that a path is left as written because async-std has no
+    /// such item.
+    fn not_in_api(&mut self, offset: usize, canonical: &[String]) {
+        if !self.reported.insert((offset, "not-in-api")) {
+            return;
+        }
+        self.findings.push(Finding {
+            offset,
+            severity: Severity::Note,
+            rule: "not-in-api",
+            message: format!(
+                "`{}` is not an item of async-std 1.13, so the path is left as written (it \
+                 resolves through an import made under another cfg, or in a macro)",
+                join(canonical)
+            ),
         });
     }
 
@@ -580,6 +604,10 @@ impl<'a> Rewriter<'a> {
                 return;
             }
             Target::Attribute | Target::ModuleWithoutCounterpart => return,
+            Target::NotInApi => {
+                self.not_in_api(path_start, &canonical);
+                return;
+            }
         };
         let last = path.segments.last().expect("a path has a segment");
         let start = match &path.leading_colon {
@@ -1151,8 +1179,9 @@ mod tests {
         let text = "use async_std::io;\nfn f<V: Ser, R>(v: V) {\n    <V as async_std::Serialize>::serialize(v);\n    let _: <R as async_std::io::Read>::Out = todo!();\n    <R as ::async_std::io::Read>::read(v);\n    let <R as io::Read>::Out { .. } = v;\n}\n";
         let (out, _) = migrated(text);
         assert!(syn::parse_file(&out).is_ok(), "{out}");
+        // async-std has no `Serialize`: not its item, left as written.
         assert!(
-            out.contains("<V as async_std_compat::Serialize>::serialize(v);"),
+            out.contains("<V as async_std::Serialize>::serialize(v);"),
             "{out}"
         );
         assert!(out.contains("<R as smol::io::AsyncRead>::Out"), "{out}");
