@@ -774,7 +774,43 @@ impl Rewriter<'_> {
     /// message instead, so code or tests that match the text change behaviour.
     pub(super) fn check_error_text(&mut self, literal: &syn::LitStr) {
         let value = literal.value();
-        if !value.contains("could not ") {
+        // async-std's messages are "could not <what> `<path>`" or "... to {}": the
+        // text matches when it is one of them, or the start of one ("could not open").
+        const WHAT: &[&str] = &[
+            "open",
+            "create directory",
+            "create a hard link",
+            "copy",
+            "canonicalize",
+            "read file",
+            "read link",
+            "read directory",
+            "read line on stdin",
+            "write to file",
+            "remove file",
+            "remove directory",
+            "rename",
+            "resolve",
+            "connect to",
+            "bind to",
+            "send packet",
+            "get peer address",
+            "get local address",
+        ];
+        let looks_like_async_std = value.match_indices("could not ").any(|(at, _)| {
+            let rest = &value[at + "could not ".len()..];
+            WHAT.iter().any(|what| {
+                rest.strip_prefix(what).is_some_and(|after| {
+                    let after = after.trim_start();
+                    after.is_empty()
+                        || after.starts_with(['`', '{', '"', '\''])
+                        || after.starts_with("to ")
+                        || after.starts_with("address")
+                        || after.starts_with("path")
+                })
+            })
+        });
+        if !looks_like_async_std {
             return;
         }
         let (fs, net) = (
