@@ -21,12 +21,39 @@ pub(super) fn doc_attribute_starts(file: &syn::File, base: usize) -> HashSet<usi
         base: usize,
         starts: HashSet<usize>,
     }
+    impl Docs {
+        /// Doc comments inside a macro's tokens (`pin_project! { /// .. struct S }`)
+        /// are `#` and `[doc = ".."]` there.
+        fn tokens(&mut self, tokens: proc_macro2::TokenStream) {
+            let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+            for (i, tree) in trees.iter().enumerate() {
+                let proc_macro2::TokenTree::Group(group) = tree else {
+                    continue;
+                };
+                let is_doc = group.delimiter() == proc_macro2::Delimiter::Bracket
+                    && matches!(group.stream().into_iter().next(),
+                        Some(proc_macro2::TokenTree::Ident(ident)) if ident == "doc");
+                let after_pound = i > 0
+                    && matches!(&trees[i - 1], proc_macro2::TokenTree::Punct(p) if p.as_char() == '#');
+                if is_doc && after_pound {
+                    self.starts
+                        .insert(trees[i - 1].span().byte_range().start + self.base);
+                } else {
+                    self.tokens(group.stream());
+                }
+            }
+        }
+    }
     impl<'ast> Visit<'ast> for Docs {
         fn visit_attribute(&mut self, attribute: &'ast syn::Attribute) {
             if attribute.path().is_ident("doc") {
                 let start = attribute.pound_token.span.byte_range().start + self.base;
                 self.starts.insert(start);
             }
+        }
+
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.tokens(mac.tokens.clone());
         }
     }
     let mut docs = Docs {

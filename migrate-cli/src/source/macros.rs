@@ -38,12 +38,77 @@ impl Rewriter<'_> {
                 };
                 // Not `visit_block`: the synthetic braces have no place in the file.
                 for statement in &block.stmts {
+                    if let syn::Stmt::Item(syn::Item::Use(item)) = statement {
+                        self.rewrite_macro_use(item);
+                    }
                     self.visit_stmt(statement);
                 }
                 return;
             }
         }
         self.rewrite_token_paths(mac.tokens.clone());
+    }
+
+    /// A `use` item inside a macro invocation (the file's own `use` items are planned
+    /// as a whole, with what the file does with each name): its one path moves to the
+    /// item's new home, keeping the name it brought into scope. A `use` with a group
+    /// (`async_std::{io, task}`) is left to the report of untouched paths.
+    fn rewrite_macro_use(&mut self, item: &syn::ItemUse) {
+        let mut tree = &item.tree;
+        let mut segments: Vec<&syn::Ident> = Vec::new();
+        let mut renamed = false;
+        let mut glob = false;
+        loop {
+            match tree {
+                syn::UseTree::Path(path) => {
+                    segments.push(&path.ident);
+                    tree = &path.tree;
+                }
+                syn::UseTree::Name(name) => {
+                    segments.push(&name.ident);
+                    break;
+                }
+                syn::UseTree::Rename(rename) => {
+                    segments.push(&rename.ident);
+                    renamed = true;
+                    break;
+                }
+                syn::UseTree::Glob(_) => {
+                    glob = true;
+                    break;
+                }
+                syn::UseTree::Group(_) => return,
+            }
+        }
+        let (Some(first), Some(last)) = (segments.first(), segments.last()) else {
+            return;
+        };
+        if !self.is_crate(&first.to_string()) {
+            return;
+        }
+        let mut canonical = vec!["async_std".to_string()];
+        canonical.extend(segments[1..].iter().map(|ident| ident.to_string()));
+        let (target, rule) = super::target_of(&canonical, &self.survey);
+        let new_path = match target {
+            super::Target::Smol(path) => path,
+            super::Target::Compat(path) => {
+                self.needs_shim = true;
+                self.report_fallback(self.range(first.span()).start, &canonical, rule);
+                path
+            }
+            _ => return,
+        };
+        let start = self.range(first.span()).start;
+        let end = self.range(last.span()).end;
+        let mut replacement = new_path.join("::");
+        let old_name = last.to_string();
+        if !renamed && !glob && new_path.last() != Some(&old_name) {
+            replacement.push_str(&format!(" as {old_name}"));
+        }
+        let id = super::rule_id(rule);
+        self.edits
+            .push(crate::edit::Edit::replace(start..end, replacement, id));
+        self.rewrites.push(id);
     }
 
     /// Renames every async-std path in `tokens`, one token sequence at a time.
@@ -69,6 +134,12 @@ impl Rewriter<'_> {
             if !after_prefix {
                 let path_tokens: TokenStream = tokens[index..end].iter().cloned().collect();
                 if let Ok(path) = syn::parse2::<syn::Path>(path_tokens) {
+                    // `path(..)`: a call, as in parsed code.
+                    if matches!(tokens.get(end), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+                    {
+                        let start = self.range(syn::spanned::Spanned::span(&path)).start;
+                        self.callees.insert(start);
+                    }
                     if let Some(rule) = self.rule_of(&path) {
                         if matches!(rule.action, crate::rules::Action::Spawn(_)) {
                             let start = self.range(syn::spanned::Spanned::span(&path)).start;

@@ -128,8 +128,52 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
         doctests::migrate_doc_examples(text, &doc_starts, &crate_names, &mut migration);
     }
     drop_moot_edits(&mut migration.edits);
+    report_untouched_roots(text, &crate_names, &mut migration);
     migration.findings.sort_by_key(|finding| finding.offset);
     Ok(migration)
+}
+
+/// Every place the code still names async-std after the migration's edits, and no
+/// finding explains, is reported: code inside a macro invocation or a `macro_rules!`
+/// body that the tool could read only as tokens (a `use` item, an attribute macro,
+/// ...). Nothing is left as it was in silence. Comments and strings do not count.
+fn report_untouched_roots(text: &str, crate_names: &[String], migration: &mut SourceMigration) {
+    let covered = |at: usize| {
+        migration
+            .edits
+            .iter()
+            .any(|edit| edit.range.start <= at && at < edit.range.end.max(edit.range.start + 1))
+            || migration
+                .findings
+                .iter()
+                .any(|finding| finding.offset == at)
+    };
+    // Cheap first: only when the name appears outside every edit is the file lexed.
+    let uncovered_text = crate_names.iter().any(|name| {
+        text.match_indices(name.as_str())
+            .any(|(at, _)| text[at + name.len()..].starts_with("::") && !covered(at))
+    });
+    if !uncovered_text {
+        return;
+    }
+    let untouched: Vec<usize> = retreat::path_roots(text, crate_names)
+        .into_iter()
+        .map(|root| root.start)
+        .filter(|&at| !covered(at))
+        .collect();
+    for offset in untouched {
+        migration.findings.push(Finding {
+            offset,
+            severity: Severity::Hazard,
+            rule: "macro",
+            message: "async-std is named here and was left as written: the code is inside a \
+                      macro invocation or `macro_rules!` body that the tool reads only as \
+                      tokens (a `use` item, an attribute macro...); rewrite it by hand (with \
+                      `--apply`'s build check, a file that then fails to build stays on \
+                      async-std's API from async-std-compat)"
+                .to_string(),
+        });
+    }
 }
 
 /// Drops the edits inside text that another edit deletes: a doc example migrated in
@@ -1183,6 +1227,24 @@ mod tests {
 
     /// Found by the fuzzer: the trait of a qualified path was rewritten together with
     /// what follows the `>`, which dropped the `>`.
+    #[test]
+    fn what_tokens_cannot_carry_is_reported_not_skipped() {
+        let text = "macro_rules! t {\n    ($name:ident) => {\n        #[cfg_attr(not(feature = \"tokio\"), async_std::test)]\n        async fn $name() {}\n    };\n}\n";
+        let (out, migration) = migrated(text);
+        assert_eq!(out, text, "nothing it cannot rewrite is touched");
+        let finding = migration
+            .findings
+            .iter()
+            .find(|finding| finding.rule == "macro")
+            .expect("the attribute is reported");
+        assert_eq!(finding.severity, Severity::Hazard);
+        assert_eq!(&text[finding.offset..finding.offset + 9], "async_std");
+        // A name in a comment or a string is not code.
+        let quiet = "// async_std::task
+fn f() -> &'static str { \"async_std::task\" }\n";
+        assert!(migrated(quiet).1.findings.is_empty());
+    }
+
     #[test]
     fn a_qualified_path_rewrites_only_its_trait() {
         let text = "use async_std::io;\nfn f<V: Ser, R>(v: V) {\n    <V as async_std::Serialize>::serialize(v);\n    let _: <R as async_std::io::Read>::Out = todo!();\n    <R as ::async_std::io::Read>::read(v);\n    let <R as io::Read>::Out { .. } = v;\n}\n";

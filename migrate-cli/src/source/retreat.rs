@@ -29,6 +29,41 @@ pub fn retreat(
     crate_names: &[String],
     why: &str,
 ) -> Result<SourceMigration, ParseError> {
+    let mut edits = retreat_code(text, crate_names)?;
+    rename_in_doc_comments(text, crate_names, &mut edits);
+    edits.sort_by_key(|edit: &Edit| edit.range.start);
+    edits.dedup_by_key(|edit| edit.range.start);
+    let rewrites = vec![RULE; edits.len()];
+    Ok(SourceMigration {
+        edits,
+        findings: vec![Finding {
+            offset: 0,
+            severity: Severity::Fallback,
+            rule: RULE,
+            message: format!(
+                "the whole file stays on async-std's API, taken from async-std-compat: {why}"
+            ),
+        }],
+        needs_shim: true,
+        rewrites,
+    })
+}
+
+/// Where the code of `text` (not its comments) names the async-std crate as a path
+/// root, an `extern crate` or a `use`: the ranges of those identifiers.
+pub(crate) fn path_roots(text: &str, crate_names: &[String]) -> Vec<std::ops::Range<usize>> {
+    let Ok(migration) = retreat_code(text, crate_names) else {
+        return Vec::new();
+    };
+    migration
+        .into_iter()
+        .filter(|edit| edit.replacement == SHIM)
+        .map(|edit| edit.range)
+        .collect()
+}
+
+/// The retreat's edits in code only, doc comments aside.
+fn retreat_code(text: &str, crate_names: &[String]) -> Result<Vec<Edit>, ParseError> {
     let mut base = 0;
     if text.starts_with('\u{feff}') {
         base = '\u{feff}'.len_utf8();
@@ -51,23 +86,7 @@ pub fn retreat(
     let mut edits = Vec::new();
     rename_paths(tokens, crate_names, base, &mut edits);
     proc_macro2::extra::invalidate_current_thread_spans();
-    rename_in_doc_comments(text, crate_names, &mut edits);
-    edits.sort_by_key(|edit: &Edit| edit.range.start);
-    edits.dedup_by_key(|edit| edit.range.start);
-    let rewrites = vec![RULE; edits.len()];
-    Ok(SourceMigration {
-        edits,
-        findings: vec![Finding {
-            offset: base,
-            severity: Severity::Fallback,
-            rule: RULE,
-            message: format!(
-                "the whole file stays on async-std's API, taken from async-std-compat: {why}"
-            ),
-        }],
-        needs_shim: true,
-        rewrites,
-    })
+    Ok(edits)
 }
 
 /// Renames each path root among `tokens` that names the async-std crate.
