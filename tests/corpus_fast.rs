@@ -74,8 +74,5 @@ fn the_fast_subset_of_the_corpus_is_green_on_both_roads() {
         "not green:\n{}\n{stderr}",
         summary.join("\n")
     );
-    assert!(
-        output.status.success(),
-        "smolify-corpus failed:\n{stderr}"
-    );
+    assert!(output.status.success(), "smolify-corpus failed:\n{stderr}");
 }

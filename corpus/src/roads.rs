@@ -260,10 +260,15 @@ impl Runner {
             let mut test_command = self.cargo();
             test_command
                 .current_dir(&folder)
-                .args(["test", "--no-fail-fast"])
+                .arg("test")
                 .args(locked)
                 .args(spec.feature_args())
-                .args(&spec.test_args)
+                .args(&spec.test_args);
+            // Every test runs, whether or not the crate's own arguments say so.
+            if !spec.test_args.iter().any(|arg| arg == "--no-fail-fast") {
+                test_command.arg("--no-fail-fast");
+            }
+            test_command
                 .arg("--")
                 .args(&spec.test_filter_args);
             let ran: Finished = run_bounded(test_command, self.test_limit, &logs.join("test"))?;
