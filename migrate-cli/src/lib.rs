@@ -32,6 +32,7 @@
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;
+pub mod lockfile;
 pub mod manifest;
 pub mod plan;
 pub mod rules;

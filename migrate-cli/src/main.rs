@@ -329,6 +329,12 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
         }
     }
 
+    if arguments.apply && arguments.shim && !plan.changes.is_empty() {
+        if let Some((manifest, _)) = &target.verify {
+            settle_lock(manifest, &mut plan);
+        }
+    }
+
     let errors = plan.count(Severity::Error);
     let check_failed = arguments.check && !plan.changes.is_empty();
     let code = if errors > 0 || check_failed || verify_failed {
@@ -438,6 +444,57 @@ fn from_metadata(arguments: &Arguments) -> Result<Target, Failure> {
         git_folder: workspace.root.clone(),
         verify: Some((workspace.manifest_path.clone(), packages)),
     })
+}
+
+/// The shim road inside an existing Cargo.lock: cargo resolves the new graph, with a
+/// `cargo update -p` for each package that is in the way; every locked package that
+/// moved is told.
+fn settle_lock(manifest: &Path, plan: &mut Plan) {
+    let lock = cargo_smolify::verify::workspace_root(manifest).join("Cargo.lock");
+    if !lock.is_file() {
+        return;
+    }
+    let settled = cargo_smolify::lockfile::settle(manifest, &lock);
+    let lock_path = relative_to_current(&lock);
+    if !settled.moved.is_empty() {
+        let how = if settled.updated.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (after `cargo update -p` for {})",
+                settled.updated.join(", ")
+            )
+        };
+        plan.diagnostics.push(Diagnostic::file_level(
+            &lock_path,
+            Severity::Note,
+            "Cargo.lock",
+            format!(
+                "to fit async-std-compat in, cargo moved {} locked package(s){how}: {}",
+                settled.moved.len(),
+                settled.moved.join("; ")
+            ),
+        ));
+    }
+    if settled.added > 0 {
+        plan.diagnostics.push(Diagnostic::file_level(
+            &lock_path,
+            Severity::Note,
+            "Cargo.lock",
+            format!(
+                "{} package(s) added to the lock; every other locked version is kept",
+                settled.added
+            ),
+        ));
+    }
+    if let Some(error) = settled.error {
+        plan.diagnostics.push(Diagnostic::file_level(
+            &lock_path,
+            Severity::Error,
+            "Cargo.lock",
+            format!("the lock does not resolve with async-std-compat:\n{error}"),
+        ));
+    }
 }
 
 /// `path` relative to the current folder where it is inside it.

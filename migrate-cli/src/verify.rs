@@ -231,8 +231,9 @@ fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>,
     Ok(errors)
 }
 
-/// The folder cargo names files relative to: the workspace root of `manifest`.
-fn workspace_root(manifest: &Path) -> PathBuf {
+/// The folder cargo names files relative to, and where the Cargo.lock is: the
+/// workspace root of `manifest`.
+pub fn workspace_root(manifest: &Path) -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .args(["locate-project", "--workspace", "--message-format", "plain"])

@@ -648,3 +648,60 @@ fn smolify_path_names_the_shim_of_a_checkout_by_path() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(read(&other.path().join("Cargo.toml")), before);
 }
+
+#[test]
+fn the_shim_road_fits_into_an_existing_lock_and_says_what_moved() {
+    // A lock made for async-std 1.13 with blocking 1.5.0, older than async-std-compat
+    // takes (1.5.1): cargo must move it, and the user is told.
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("src")).unwrap();
+    std::fs::write(
+        folder.path().join("Cargo.toml"),
+        "[package]\nname = \"locked\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [dependencies]\nasync-std = \"1.13\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.path().join("src/main.rs"),
+        "fn main() { async_std::task::block_on(async {}); }\n",
+    )
+    .unwrap();
+    let cargo = |args: &[&str]| {
+        let output = Command::new(env!("CARGO"))
+            .args(args)
+            .current_dir(folder.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "cargo {args:?}: {output:?}");
+    };
+    cargo(&["generate-lockfile"]);
+    cargo(&["update", "-p", "blocking", "--precise", "1.5.0"]);
+    let before = read(&folder.path().join("Cargo.lock"));
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = smolify()
+        .args(["--shim", "--apply", "--smolify-path"])
+        .arg(&root)
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("blocking 1.5.0 -> "), "{stderr}");
+    let after = read(&folder.path().join("Cargo.lock"));
+    assert!(after.contains("name = \"async-std-compat\""), "{after}");
+    // Everything else stays where it was locked.
+    let version_of = |lock: &str, name: &str| {
+        let at = lock
+            .find(&format!("name = \"{name}\"\nversion = "))
+            .unwrap();
+        lock[at..].lines().nth(1).unwrap().to_string()
+    };
+    for kept in ["async-io", "async-lock", "futures-lite", "log"] {
+        assert_eq!(
+            version_of(&before, kept),
+            version_of(&after, kept),
+            "{kept}"
+        );
+    }
+}
