@@ -1,9 +1,11 @@
 //! `#[main]` and `#[test]` for [async-std-compat]: async-std's attribute macros.
 //!
 //! Both turn an `async fn` into a plain one whose body runs in the runtime's
-//! `task::block_on`. The expansion names the runtime `::async_std`, the name that
-//! `async-std = { package = "async-std-compat", ... }` (the drop-in road) and the
-//! `[patch.crates-io]` facade give it, so code written for async-std needs no change.
+//! `task::block_on`. The expansion names the runtime as the calling crate's
+//! Cargo.toml does: `::async_std`, the name that `async-std = { package =
+//! "async-std-compat", ... }` (the drop-in road) and the `[patch.crates-io]` facade
+//! give it, so code written for async-std needs no change; `::async_std_compat` in a
+//! crate that depends on `async-std-compat` under its own name.
 //!
 //! ```
 //! #[async_std::main]
@@ -13,8 +15,7 @@
 //! }
 //! ```
 //!
-//! Under any other name (`async_std_compat` when the dependency is not renamed, or a
-//! re-export), say which with `crate = "..."`:
+//! Under any other name (a re-export, say), tell it with `crate = "..."`:
 //!
 //! ```
 //! mod runtime {
@@ -116,7 +117,7 @@ struct Options {
 
 /// Reads `crate = "path"`, the one option; anything else is an error at its tokens.
 fn parse_options(entry: Entry, args: TokenStream2) -> syn::Result<Options> {
-    let mut runtime: syn::Path = syn::parse_quote!(::async_std);
+    let mut runtime: syn::Path = default_runtime();
     if args.is_empty() {
         return Ok(Options { runtime });
     }
@@ -144,6 +145,67 @@ fn parse_options(entry: Entry, args: TokenStream2) -> syn::Result<Options> {
     });
     syn::parse::Parser::parse2(parser, args)?;
     Ok(Options { runtime })
+}
+
+/// The runtime's path when the attribute does not name it: the name the calling
+/// crate's Cargo.toml gives async-std-compat. `async-std = { package =
+/// "async-std-compat" }` (the drop-in road) and the `[patch.crates-io]` facade, under
+/// the key `async-std`, give `::async_std`; a crate that depends on `async-std-compat`
+/// under its own name (as `cargo smolify` leaves one that keeps some async-std code)
+/// gets `::async_std_compat`; another key with `package = "async-std-compat"` gets
+/// that key. Without a readable manifest, `::async_std`.
+fn default_runtime() -> syn::Path {
+    let name = std::env::var_os("CARGO_MANIFEST_DIR")
+        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
+        .and_then(|manifest| runtime_key(&manifest))
+        .unwrap_or_else(|| "async-std".to_string())
+        .replace('-', "_");
+    let ident = syn::Ident::new(&name, proc_macro2::Span::call_site());
+    syn::parse_quote!(::#ident)
+}
+
+/// The dependency key under which `manifest` (a Cargo.toml's text) depends on
+/// async-std-compat, if it does: a rename (`rt = { package = "async-std-compat" }`,
+/// or a `[dependencies.rt]` table with that `package`) first, then the crate's own
+/// name. A line scan, not a TOML parser: the macros depend on syn, quote and
+/// proc-macro2 only.
+fn runtime_key(manifest: &str) -> Option<String> {
+    let is_package_line = |line: &str| {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        compact.contains("package=\"async-std-compat\"")
+    };
+    let mut table_key: Option<String> = None;
+    let mut own_name = false;
+    for line in manifest.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(header) = line.strip_prefix('[') {
+            let header = header.trim_end_matches(']').trim();
+            // `[dependencies.rt]`, `[target.'cfg(unix)'.dev-dependencies.rt]`
+            table_key = header
+                .rsplit_once("dependencies.")
+                .map(|(_, key)| key.trim_matches('"').to_string());
+            if table_key.as_deref() == Some("async-std-compat") {
+                own_name = true;
+            }
+            continue;
+        }
+        let key = line
+            .split(['=', '.'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
+        if is_package_line(line) {
+            match (&table_key, line.starts_with("package")) {
+                (Some(table), true) => return Some(table.clone()),
+                _ if !key.is_empty() && key != "package" => return Some(key.to_string()),
+                _ => {}
+            }
+        } else if key == "async-std-compat" {
+            own_name = true;
+        }
+    }
+    own_name.then(|| "async-std-compat".to_string())
 }
 
 /// Rejects what the attribute cannot run, with a span on the user's offending token.
@@ -224,4 +286,39 @@ fn placeholder(entry: Entry, mut function: ItemFn) -> TokenStream2 {
 fn with_error(item: TokenStream2, error: syn::Error) -> TokenStream2 {
     let error = error.to_compile_error();
     quote!(#item #error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runtime_key;
+
+    #[test]
+    fn the_runtime_is_named_as_the_manifest_names_it() {
+        assert_eq!(runtime_key("[dependencies]\nasync-std = \"1\"\n"), None);
+        assert_eq!(
+            runtime_key(
+                "[dependencies]\nasync-std = { package = \"async-std-compat\", version = \"1\" }\n"
+            ),
+            Some("async-std".to_string())
+        );
+        assert_eq!(
+            runtime_key(
+                "[dependencies]\nsmol = \"2\"\nasync-std-compat = { version = \"1.13\" }\n"
+            ),
+            Some("async-std-compat".to_string())
+        );
+        assert_eq!(
+            runtime_key("[dependencies.rt]\nversion = \"1\"\npackage = \"async-std-compat\"\n"),
+            Some("rt".to_string())
+        );
+        assert_eq!(
+            runtime_key("[dev-dependencies.async-std-compat]\nversion = \"1\"\n"),
+            Some("async-std-compat".to_string())
+        );
+        // A comment is not a dependency.
+        assert_eq!(
+            runtime_key("[dependencies]\n# async-std-compat = \"1\"\n"),
+            None
+        );
+    }
 }

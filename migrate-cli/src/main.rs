@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use cargo_smolify::discover::{self, Files, Selection};
 use cargo_smolify::plan::{plan_files, plan_shim, FallbackMode, Options, ShimRoad};
-use cargo_smolify::verify::{apply_verified, BuildCheck};
+use cargo_smolify::verify::{apply_verified, runs_that_build, BuildCheck};
 use cargo_smolify::{write, Diagnostic, Plan, Severity};
 use clap::{Parser, ValueEnum};
 
@@ -279,42 +279,68 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
                 .filter_map(|path| Some((path.clone(), std::fs::read_to_string(path).ok()?)))
                 .collect();
             let check = BuildCheck::new(manifest, packages.clone(), &manifests);
-            let replan = |options: &Options| plan_files(&target.files, options, &|| {});
-            let verified = apply_verified(
-                plan,
-                &options,
-                &check,
-                options.fallback == FallbackMode::Shim,
-                &replan,
-            )
-            .map_err(Failure::Internal)?;
-            plan = verified.plan;
-            verified_rounds = Some(verified.rounds);
-            if !verified.builds {
-                verify_failed = true;
-                for error in &verified.errors {
-                    plan.diagnostics.push(Diagnostic {
-                        file: error
-                            .file
-                            .as_deref()
-                            .map_or_else(|| manifest.clone(), relative_to_current),
-                        line: error.line,
-                        column: error.column,
-                        severity: Severity::Error,
-                        rule: "verify",
-                        message: format!("the migrated code does not build: {}", error.message),
-                    });
-                }
+            // What does not build before the migration cannot judge it.
+            let (check, left_out) = runs_that_build(&check).map_err(Failure::Internal)?;
+            for run in &left_out {
                 plan.diagnostics.push(Diagnostic::file_level(
                     manifest,
-                    Severity::Error,
+                    Severity::Note,
                     "verify",
-                    "the migration did not build, even with the failing files on \
+                    format!(
+                        "not checked with {run}: it does not build before the migration either"
+                    ),
+                ));
+            }
+            if check.runs.is_empty() {
+                plan.diagnostics.push(Diagnostic::file_level(
+                    manifest,
+                    Severity::Hazard,
+                    "verify",
+                    "the migration is not checked: the crate does not build before it \
+                     either; build it and read the errors with the report at hand",
+                ));
+                let failures = write::write(&plan);
+                plan.changes
+                    .retain(|change| !failures.iter().any(|failure| failure.file == change.path));
+                plan.diagnostics.extend(failures);
+            } else {
+                let replan = |options: &Options| plan_files(&target.files, options, &|| {});
+                let verified = apply_verified(
+                    plan,
+                    &options,
+                    &check,
+                    options.fallback == FallbackMode::Shim,
+                    &replan,
+                )
+                .map_err(Failure::Internal)?;
+                plan = verified.plan;
+                verified_rounds = Some(verified.rounds);
+                if !verified.builds {
+                    verify_failed = true;
+                    for error in &verified.errors {
+                        plan.diagnostics.push(Diagnostic {
+                            file: error
+                                .file
+                                .as_deref()
+                                .map_or_else(|| manifest.clone(), relative_to_current),
+                            line: error.line,
+                            column: error.column,
+                            severity: Severity::Error,
+                            rule: "verify",
+                            message: format!("the migrated code does not build: {}", error.message),
+                        });
+                    }
+                    plan.diagnostics.push(Diagnostic::file_level(
+                        manifest,
+                        Severity::Error,
+                        "verify",
+                        "the migration did not build, even with the failing files on \
                      async-std-compat: every file has its original text again (rerun \
                      with --no-verify to keep the migration and finish it by hand)",
-                ));
-                // Nothing was changed in the end.
-                plan.changes.clear();
+                    ));
+                    // Nothing was changed in the end.
+                    plan.changes.clear();
+                }
             }
         }
         _ => {

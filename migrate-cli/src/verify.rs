@@ -28,17 +28,24 @@ use crate::write;
 /// blamed files, then everything, and a margin.
 const MAX_ROUNDS: usize = 6;
 
-/// What to build: a manifest, the package selection for cargo, and the extra
-/// `(package, features)` runs.
+/// One `cargo check --all-targets`: the Cargo.toml it runs on and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRun {
+    /// The Cargo.toml cargo is run on (`--manifest-path`).
+    pub manifest: PathBuf,
+    /// `--workspace`, `-p NAME`..., `--features A,B`.
+    pub arguments: Vec<String>,
+}
+
+/// What to build: the selection as the user made it, with the default features,
+/// and, for each package with an optional async-std dependency, a run with the
+/// features that turned async-std on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildCheck {
-    /// The Cargo.toml cargo is run on.
+    /// The Cargo.toml of the run (the workspace's or the package's).
     pub manifest: PathBuf,
-    /// `--workspace`, `-p NAME`..., or nothing for cargo's default selection.
-    pub packages: Vec<String>,
-    /// For each package with an optional async-std dependency: its name and the
-    /// features that turned async-std on.
-    pub feature_runs: Vec<(String, Vec<String>)>,
+    /// The checks.
+    pub runs: Vec<CheckRun>,
 }
 
 impl BuildCheck {
@@ -46,15 +53,25 @@ impl BuildCheck {
     /// `manifests` (the run's Cargo.toml files, read before the migration) that has an
     /// optional async-std dependency.
     pub fn new(manifest: &Path, packages: Vec<String>, manifests: &[(PathBuf, String)]) -> Self {
-        let feature_runs = manifests
-            .iter()
-            .filter_map(|(_, text)| features_enabling_async_std(text))
-            .filter(|(_, features)| !features.is_empty())
-            .collect();
+        let mut runs = vec![CheckRun {
+            manifest: manifest.to_path_buf(),
+            arguments: packages,
+        }];
+        // Run from the package's own manifest: `-p NAME` is ambiguous when the graph
+        // holds a published version of the package too.
+        for (path, text) in manifests {
+            if let Some((_, features)) = features_enabling_async_std(text) {
+                if !features.is_empty() {
+                    runs.push(CheckRun {
+                        manifest: path.clone(),
+                        arguments: vec!["--features".to_string(), features.join(",")],
+                    });
+                }
+            }
+        }
         BuildCheck {
             manifest: manifest.to_path_buf(),
-            packages,
-            feature_runs,
+            runs,
         }
     }
 }
@@ -146,24 +163,41 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
 
 /// Runs the checks of `check`; the errors of all of them (empty: it builds).
 pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
-    let mut runs: Vec<Vec<String>> = vec![check.packages.clone()];
-    for (package, features) in &check.feature_runs {
-        runs.push(vec![
-            "-p".to_string(),
-            package.clone(),
-            "--features".to_string(),
-            features.join(","),
-        ]);
-    }
     let mut errors = Vec::new();
-    for arguments in runs {
-        for error in cargo_check(&check.manifest, &arguments)? {
+    for run in &check.runs {
+        for error in cargo_check(&run.manifest, &run.arguments)? {
             if !errors.contains(&error) {
                 errors.push(error);
             }
         }
     }
     Ok(errors)
+}
+
+/// `check` without the runs that fail before the migration (their failures are the
+/// crate's own: a feature that needs a system library, tests that need a feature),
+/// and the runs left out, each as `cargo check --all-targets ARGS`.
+pub fn runs_that_build(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), String> {
+    let mut kept = Vec::new();
+    let mut left_out = Vec::new();
+    for run in &check.runs {
+        if cargo_check(&run.manifest, &run.arguments)?.is_empty() {
+            kept.push(run.clone());
+        } else {
+            left_out.push(format!(
+                "`cargo check --all-targets {}` ({})",
+                run.arguments.join(" "),
+                run.manifest.display()
+            ));
+        }
+    }
+    Ok((
+        BuildCheck {
+            manifest: check.manifest.clone(),
+            runs: kept,
+        },
+        left_out,
+    ))
 }
 
 /// One `cargo check --all-targets` with `arguments`.

@@ -515,21 +515,39 @@ fn main() {
 
 #[test]
 fn a_build_that_cannot_pass_leaves_every_file_as_it_was() {
-    let main =
-        "fn main() {\n    async_std::task::block_on(async {});\n    let x: u8 = \"text\";\n}\n";
-    let folder = crate_with(&[("src/main.rs", main)]);
+    // The crate builds as it is, but not once its Cargo.toml changes (a compile-time
+    // check of the manifest's length), whatever happens to the code: the check cannot
+    // be satisfied, and everything must be given back.
+    let main = format!(
+        "const MANIFEST: &str = include_str!(\"../Cargo.toml\");\n\
+         const _: () = assert!(MANIFEST.len() == {});\n\
+         fn main() {{\n    async_std::task::block_on(async {{}});\n}}\n",
+        MANIFEST.len()
+    );
+    let folder = crate_with(&[("src/main.rs", &main)]);
     let output = smolify_apply_verified(folder.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(read(&folder.path().join("src/main.rs")), main);
     assert_eq!(read(&folder.path().join("Cargo.toml")), MANIFEST);
-    assert!(
-        !folder.path().join("Cargo.lock").exists(),
-        "a lockfile the check made is removed with the rest"
-    );
     assert!(stderr.contains("does not build"), "{stderr}");
-    assert!(stderr.contains("main.rs:3:"), "{stderr}");
+    assert!(stderr.contains("main.rs:2:"), "{stderr}");
     assert!(stderr.contains("nothing was changed"), "{stderr}");
+}
+
+#[test]
+fn a_crate_that_does_not_build_before_is_migrated_unchecked_and_says_so() {
+    let main =
+        "fn main() {\n    async_std::task::block_on(async {});\n    let x: u8 = \"text\";\n}\n";
+    let folder = crate_with(&[("src/main.rs", main)]);
+    let output = smolify_apply_verified(folder.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(read(&folder.path().join("src/main.rs")).contains("smol::block_on"));
+    assert!(
+        stderr.contains("the migration is not checked: the crate does not build before it"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -93,7 +93,10 @@ fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
         let is_doc = (trimmed.starts_with("///") && !trimmed.starts_with("////"))
             || trimmed.starts_with("//!");
         if !is_doc || !doc_starts.contains(&(line_start + indent)) {
-            current = None;
+            // rustdoc ends a block left open at the end of its doc comment.
+            if let Some(block) = current.take() {
+                out.push(block);
+            }
             continue;
         }
         let mut content_start = indent + 3;
@@ -134,6 +137,9 @@ fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
         });
         block.code.push_str(code);
         block.code.push('\n');
+    }
+    if let Some(block) = current {
+        out.push(block);
     }
     out.retain(|block| !block.code.starts_with('\u{0}'));
     out
