@@ -614,9 +614,12 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             ..SourceResult::default()
         };
     }
+    let library = is_library_source(path);
     let mut diagnostics: Vec<Diagnostic> = migration
         .findings
         .iter()
+        // A binary's, a test's or an example's public items have no users to break.
+        .filter(|finding| library || finding.rule != source::semver::RULE)
         .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
     match change(path, text.clone(), &migration.edits, &migration.rewrites) {
@@ -635,6 +638,20 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             }
         }
     }
+}
+
+/// Whether `path` is part of a library's sources: under a `src` folder that holds a
+/// `lib.rs`, and not a binary's (`src/main.rs`, `src/bin/`).
+fn is_library_source(path: &Path) -> bool {
+    let Some(src) = path
+        .ancestors()
+        .skip(1)
+        .find(|folder| folder.file_name().is_some_and(|name| name == "src"))
+    else {
+        return false;
+    };
+    let inside = path.strip_prefix(src).unwrap_or(path);
+    src.join("lib.rs").is_file() && inside != Path::new("main.rs") && !inside.starts_with("bin")
 }
 
 /// The shim road: what to do instead of migrating the code.

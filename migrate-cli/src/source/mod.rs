@@ -12,6 +12,7 @@ mod imports;
 mod macros;
 mod nesting;
 pub mod retreat;
+pub mod semver;
 mod shared_io;
 mod spawn;
 mod survey;
@@ -114,6 +115,7 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
     let imports = imports::collect(&file, &crate_names, base);
     let mut rewriter = Rewriter::new(text, base, &crate_names, &imports, &file);
     rewriter.visit_file(&file);
+    rewriter.report_public_api_changes(&file);
     let mut migration = rewriter.finish();
     let doc_starts = if text.contains("```") {
         doctests::doc_attribute_starts(&file, base)
