@@ -622,6 +622,7 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
         .filter(|finding| library || finding.rule != source::semver::RULE)
         .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
+    diagnostics.extend(included_doc_examples(path, &text, crate_names));
     match change(path, text.clone(), &migration.edits, &migration.rewrites) {
         Ok(change) => SourceResult {
             change,
@@ -638,6 +639,49 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             }
         }
     }
+}
+
+/// Doc comments taken from another file (`#![doc = include_str!("../README.md")]`):
+/// their examples are doctests of this crate, and the tool does not rewrite Markdown,
+/// so each such file whose code names async-std is reported.
+fn included_doc_examples(path: &Path, text: &str, crate_names: &[String]) -> Vec<Diagnostic> {
+    const MARKER: &str = "include_str!(\"";
+    let mut out = Vec::new();
+    let folder = path.parent().unwrap_or(Path::new("."));
+    for (at, _) in text.match_indices(MARKER) {
+        // Only in a `doc` attribute.
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..at];
+        if !(before.contains("doc") && before.trim_start().starts_with("#")) {
+            continue;
+        }
+        let rest = &text[at + MARKER.len()..];
+        let Some(end) = rest.find('"') else { continue };
+        let included = folder.join(&rest[..end]);
+        let Ok(markdown) = std::fs::read_to_string(&included) else {
+            continue;
+        };
+        let names = crate_names
+            .iter()
+            .any(|name| markdown.contains(&format!("{name}::")));
+        if markdown.contains("```") && names {
+            let index = LineIndex::new(text);
+            let (line, column) = index.line_column(at);
+            out.push(Diagnostic {
+                file: path.to_path_buf(),
+                line,
+                column,
+                severity: Severity::Hazard,
+                rule: "doc-example",
+                message: format!(
+                    "the doc examples of {} are this crate's doctests and name async-std; \
+                     the tool does not rewrite Markdown: migrate them by hand",
+                    &rest[..end]
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Whether `path` is part of a library's sources: under a `src` folder that holds a

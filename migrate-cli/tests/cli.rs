@@ -723,3 +723,23 @@ fn the_shim_road_fits_into_an_existing_lock_and_says_what_moved() {
         );
     }
 }
+
+#[test]
+fn doc_examples_included_from_markdown_are_reported() {
+    let folder = crate_with(&[
+        (
+            "README.md",
+            "# demo\n\n```rust\nasync_std::task::block_on(async {});\n```\n",
+        ),
+        (
+            "src/lib.rs",
+            "#![doc = include_str!(\"../README.md\")]\npub fn f() { async_std::task::block_on(async {}) }\n",
+        ),
+    ]);
+    let output = smolify().arg(folder.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the doc examples of ../README.md are this crate's doctests"),
+        "{stderr}"
+    );
+}

@@ -141,7 +141,37 @@ impl Rewriter<'_> {
                         self.callees.insert(start);
                     }
                     if let Some(rule) = self.rule_of(&path) {
-                        if matches!(rule.action, crate::rules::Action::Spawn(_)) {
+                        // `spawn(..);` as a statement of its own: the handle is
+                        // dropped, which cancels a smol `Task`; `.detach()` keeps
+                        // async-std's meaning.
+                        let statement_start = index == 0
+                            || matches!(&tokens[index - 1], TokenTree::Punct(p) if p.as_char() == ';')
+                            || matches!(&tokens[index - 1], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+                        let dropped_call = match (tokens.get(end), tokens.get(end + 1)) {
+                            (Some(TokenTree::Group(call)), Some(TokenTree::Punct(semicolon)))
+                                if call.delimiter() == Delimiter::Parenthesis
+                                    && semicolon.as_char() == ';' =>
+                            {
+                                Some(self.range(call.span_close()).end)
+                            }
+                            _ => None,
+                        };
+                        let to_smol = self.canonical_path(&path).is_some_and(|canonical| {
+                            matches!(
+                                super::target_of(&canonical, &self.survey).0,
+                                super::Target::Smol(_)
+                            )
+                        });
+                        if let (true, true, Some(call_end), crate::rules::Action::Spawn(_)) =
+                            (to_smol, statement_start, dropped_call, rule.action)
+                        {
+                            self.edits.push(crate::edit::Edit::insert(
+                                call_end,
+                                ".detach()",
+                                rule.id(),
+                            ));
+                            self.rewrites.push(rule.id());
+                        } else if matches!(rule.action, crate::rules::Action::Spawn(_)) {
                             let start = self.range(syn::spanned::Spanned::span(&path)).start;
                             self.hazard(
                                 start,
