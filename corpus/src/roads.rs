@@ -268,9 +268,7 @@ impl Runner {
             if !spec.test_args.iter().any(|arg| arg == "--no-fail-fast") {
                 test_command.arg("--no-fail-fast");
             }
-            test_command
-                .arg("--")
-                .args(&spec.test_filter_args);
+            test_command.arg("--").args(&spec.test_filter_args);
             let ran: Finished = run_bounded(test_command, self.test_limit, &logs.join("test"))?;
             test_timed_out = ran.timed_out;
             let log = measure::read_test_log(&ran.stdout);
