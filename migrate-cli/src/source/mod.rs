@@ -1061,6 +1061,7 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        self.clone_shared_socket_in_poll(call);
         self.rewrite_method_call(call);
         syn::visit::visit_expr_method_call(self, call);
     }

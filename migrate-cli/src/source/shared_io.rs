@@ -111,4 +111,84 @@ impl Rewriter<'_> {
             }
         }
     }
+
+    /// `Pin::new(&mut &*self.stream).poll_read(cx, buf)` in a hand-written poll
+    /// function: async-std polls through `&TcpStream`, async-net only through an owned
+    /// one, so the reference becomes a clone, which polls the same socket (and the
+    /// same reactor registration).
+    pub(super) fn clone_shared_socket_in_poll(&mut self, call: &syn::ExprMethodCall) {
+        const POLLS: &[&str] = &[
+            "poll_read",
+            "poll_read_vectored",
+            "poll_write",
+            "poll_write_vectored",
+            "poll_flush",
+            "poll_close",
+        ];
+        if !POLLS.contains(&call.method.to_string().as_str()) {
+            return;
+        }
+        let sockets = [
+            "async_std::net::TcpStream",
+            "async_std::os::unix::net::UnixStream",
+        ];
+        if !sockets.iter().any(|socket| self.survey.names(socket)) {
+            return;
+        }
+        let syn::Expr::Call(pin) = &*call.receiver else {
+            return;
+        };
+        let syn::Expr::Path(function) = &*pin.func else {
+            return;
+        };
+        let is_pin_new = function
+            .path
+            .segments
+            .iter()
+            .map(|segment| segment.ident.to_string())
+            .collect::<Vec<_>>()
+            .ends_with(&["Pin".to_string(), "new".to_string()]);
+        if !is_pin_new || pin.args.len() != 1 {
+            return;
+        }
+        let syn::Expr::Reference(outer) = &pin.args[0] else {
+            return;
+        };
+        if outer.mutability.is_none() {
+            return;
+        }
+        let syn::Expr::Reference(shared) = &*outer.expr else {
+            return;
+        };
+        if shared.mutability.is_some() {
+            return;
+        }
+        let (deref, inner) = match &*shared.expr {
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                (true, &*unary.expr)
+            }
+            other => (false, other),
+        };
+        if !matches!(inner, syn::Expr::Path(_) | syn::Expr::Field(_)) {
+            return;
+        }
+        let Some(inner_text) = self.text.get(self.range(inner.span())) else {
+            return;
+        };
+        let replacement = if deref {
+            format!("(*{inner_text}).clone()")
+        } else {
+            format!("{inner_text}.clone()")
+        };
+        let range = self.range(shared.span());
+        self.edits
+            .push(Edit::replace(range.clone(), replacement, RULE));
+        self.rewrites.push(RULE);
+        self.note(
+            range.start,
+            RULE,
+            "smol's sockets are polled only through an owned value, not `&TcpStream`: a \
+             clone shares the same socket and its readiness",
+        );
+    }
 }
