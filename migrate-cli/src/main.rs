@@ -310,6 +310,7 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
                     &options,
                     &check,
                     options.fallback == FallbackMode::Shim,
+                    &target.files.sources,
                     &replan,
                 )
                 .map_err(Failure::Internal)?;

@@ -347,15 +347,23 @@ impl Snapshot {
 /// Writes `plan`, checks that the result builds, and sends files back to the shim
 /// until it does (see the module's documentation). `replan` makes the plan again for
 /// options with more retreats, from the original texts (which are on disk again when
-/// it is called). Without `may_retreat` (`--fallback error`), a failing build is only
+/// it is called). `sources` are the run's Rust files. Without `may_retreat` (`--fallback error`), a failing build is only
 /// reported, and the tree given back.
 pub fn apply_verified(
     plan: Plan,
     options: &Options,
     check_with: &BuildCheck,
     may_retreat: bool,
+    sources: &[PathBuf],
     replan: &dyn Fn(&Options) -> Plan,
 ) -> Result<Verified, String> {
+    // A source the migration left as it was can still fail to build once async-std
+    // is gone (async-std named where the tool could not rewrite it): it may retreat
+    // too.
+    let sources: BTreeSet<PathBuf> = sources
+        .iter()
+        .filter_map(|path| std::fs::canonicalize(path).ok())
+        .collect();
     let snapshot = Snapshot::take(&plan, &check_with.manifest);
     let mut options = options.clone();
     let mut plan = plan;
@@ -389,7 +397,11 @@ pub fn apply_verified(
             .collect();
         let mut blamed: BTreeMap<PathBuf, String> = BTreeMap::new();
         for error in &errors {
-            if let Some(file) = error.file.as_ref().filter(|file| migrated.contains(*file)) {
+            let retreatable = |file: &PathBuf| {
+                migrated.contains(file)
+                    || (sources.contains(file) && !options.retreat.contains_key(file))
+            };
+            if let Some(file) = error.file.as_ref().filter(|file| retreatable(file)) {
                 blamed.entry(file.clone()).or_insert_with(|| {
                     format!(
                         "its smol migration did not build ({}:{}: {})",
