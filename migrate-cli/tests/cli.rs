@@ -426,16 +426,22 @@ fn an_unknown_package_or_a_bad_manifest_is_a_usage_error() {
         .code(2);
 }
 
-/// A scratch crate on async-std with `files` (path, text) besides its Cargo.toml.
-fn crate_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+/// A scratch crate on async-std named `name` (unique among the tests that build in
+/// one target folder: cargo tells local packages apart by name, not by path), with
+/// `files` (path, text) besides its Cargo.toml, [`manifest_named`]'s.
+fn crate_with(name: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
-    std::fs::write(folder.path().join("Cargo.toml"), MANIFEST).unwrap();
+    std::fs::write(folder.path().join("Cargo.toml"), manifest_named(name)).unwrap();
     for (path, text) in files {
         let path = folder.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
     folder
+}
+
+fn manifest_named(name: &str) -> String {
+    MANIFEST.replace("name = \"demo\"", &format!("name = \"{name}\""))
 }
 
 /// `cargo smolify --apply` as a user runs it, with the build check, the shim from this
@@ -483,7 +489,10 @@ fn main() {
 }
 "#;
     let other = "pub fn answer() -> u32 {\n    async_std::task::block_on(async { 42 })\n}\n";
-    let folder = crate_with(&[("src/main.rs", main), ("src/other.rs", other)]);
+    let folder = crate_with(
+        "verify-retreat",
+        &[("src/main.rs", main), ("src/other.rs", other)],
+    );
     let output = smolify_apply_verified(folder.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
@@ -522,14 +531,17 @@ fn a_build_that_cannot_pass_leaves_every_file_as_it_was() {
         "const MANIFEST: &str = include_str!(\"../Cargo.toml\");\n\
          const _: () = assert!(MANIFEST.len() == {});\n\
          fn main() {{\n    async_std::task::block_on(async {{}});\n}}\n",
-        MANIFEST.len()
+        manifest_named("verify-restore").len()
     );
-    let folder = crate_with(&[("src/main.rs", &main)]);
+    let folder = crate_with("verify-restore", &[("src/main.rs", &main)]);
     let output = smolify_apply_verified(folder.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(read(&folder.path().join("src/main.rs")), main);
-    assert_eq!(read(&folder.path().join("Cargo.toml")), MANIFEST);
+    assert_eq!(
+        read(&folder.path().join("Cargo.toml")),
+        manifest_named("verify-restore")
+    );
     assert!(stderr.contains("does not build"), "{stderr}");
     assert!(stderr.contains("main.rs:2:"), "{stderr}");
     assert!(stderr.contains("nothing was changed"), "{stderr}");
@@ -539,7 +551,7 @@ fn a_build_that_cannot_pass_leaves_every_file_as_it_was() {
 fn a_crate_that_does_not_build_before_is_migrated_unchecked_and_says_so() {
     let main =
         "fn main() {\n    async_std::task::block_on(async {});\n    let x: u8 = \"text\";\n}\n";
-    let folder = crate_with(&[("src/main.rs", main)]);
+    let folder = crate_with("verify-unchecked", &[("src/main.rs", main)]);
     let output = smolify_apply_verified(folder.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
@@ -726,7 +738,7 @@ fn the_shim_road_fits_into_an_existing_lock_and_says_what_moved() {
 
 #[test]
 fn doc_examples_included_from_markdown_are_reported() {
-    let folder = crate_with(&[
+    let folder = crate_with("included-docs", &[
         (
             "README.md",
             "# demo\n\n```rust\nasync_std::task::block_on(async {});\n```\n",
