@@ -35,6 +35,10 @@ pub struct CheckRun {
     pub manifest: PathBuf,
     /// `--workspace`, `-p NAME`..., `--features A,B`.
     pub arguments: Vec<String>,
+    /// The arguments to try instead when `arguments` do not build before the
+    /// migration (`--no-default-features --features F` where the defaults pick
+    /// another runtime).
+    pub alternative: Option<Vec<String>>,
 }
 
 /// What to build: the selection as the user made it, with the default features,
@@ -56,17 +60,25 @@ impl BuildCheck {
         let mut runs = vec![CheckRun {
             manifest: manifest.to_path_buf(),
             arguments: packages,
+            alternative: None,
         }];
         // Run from the package's own manifest: `-p NAME` is ambiguous when the graph
-        // holds a published version of the package too.
+        // holds a published version of the package too. The feature that turns
+        // async-std on most directly (other features may pull in system libraries or
+        // clash with the default runtime), beside the defaults or instead of them.
         for (path, text) in manifests {
-            if let Some((_, features)) = features_enabling_async_std(text) {
-                if !features.is_empty() {
-                    runs.push(CheckRun {
-                        manifest: path.clone(),
-                        arguments: vec!["--features".to_string(), features.join(",")],
-                    });
-                }
+            if let Some(feature) = features_enabling_async_std(text)
+                .and_then(|(_, features)| features.into_iter().next())
+            {
+                runs.push(CheckRun {
+                    manifest: path.clone(),
+                    arguments: vec!["--features".to_string(), feature.clone()],
+                    alternative: Some(vec![
+                        "--no-default-features".to_string(),
+                        "--features".to_string(),
+                        feature,
+                    ]),
+                });
             }
         }
         BuildCheck {
@@ -92,8 +104,10 @@ pub struct BuildError {
 
 /// The package name and the features of the manifest `text` that turn an optional
 /// async-std dependency on: the dependency's implicit feature, and every feature that
-/// lists `async-std`, `dep:async-std` or `async-std/x` (not the weak `async-std?/x`).
-/// `None` when the manifest has no package or no optional async-std.
+/// lists `async-std`, `dep:async-std` or `async-std/x` (not the weak `async-std?/x`),
+/// the most direct first (the implicit feature, then the features that name the
+/// dependency itself, shortest list first). `None` when the manifest has no package
+/// or no optional async-std.
 pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> {
     let document = ImDocument::parse(text).ok()?;
     let name = document.get("package")?.get("name")?.as_str()?.to_string();
@@ -158,7 +172,32 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
             }
         }
     }
-    Some((name, out.into_iter().collect()))
+    // How directly each feature turns async-std on: 0 for the implicit feature, then
+    // the length of a list that names the dependency itself, then the rest.
+    let rank = |feature: &String| -> (usize, usize) {
+        if keys.contains(feature) && !features.is_some_and(|table| table.contains_key(feature)) {
+            return (0, 0);
+        }
+        let values: Vec<String> = features
+            .and_then(|table| table.get(feature))
+            .and_then(Item::as_array)
+            .map(|array| {
+                array
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let direct = values.iter().any(|value| {
+            keys.iter()
+                .any(|key| value == key || *value == format!("dep:{key}"))
+        });
+        (if direct { 1 } else { 2 }, values.len())
+    };
+    let mut ordered: Vec<String> = out.into_iter().collect();
+    ordered.sort_by_key(|feature| (rank(feature), feature.clone()));
+    Some((name, ordered))
 }
 
 /// Runs the checks of `check`; the errors of all of them (empty: it builds).
@@ -183,6 +222,14 @@ pub fn runs_that_build(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), 
     for run in &check.runs {
         if cargo_check(&run.manifest, &run.arguments)?.is_empty() {
             kept.push(run.clone());
+        } else if let Some(alternative) = run.alternative.as_ref().filter(|alternative| {
+            cargo_check(&run.manifest, alternative).is_ok_and(|errors| errors.is_empty())
+        }) {
+            kept.push(CheckRun {
+                manifest: run.manifest.clone(),
+                arguments: alternative.clone(),
+                alternative: None,
+            });
         } else {
             left_out.push(format!(
                 "`cargo check --all-targets {}` ({})",
@@ -492,7 +539,8 @@ runtime = ["dep:rt"]
 "#;
         let (name, features) = features_enabling_async_std(manifest).unwrap();
         assert_eq!(name, "stop");
-        assert_eq!(features, ["all", "async-std", "attrs", "runtime"]);
+        // The implicit feature first, then the ones that name the dependency.
+        assert_eq!(features, ["async-std", "runtime", "all", "attrs"]);
     }
 
     #[test]
