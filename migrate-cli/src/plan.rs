@@ -257,6 +257,8 @@ struct SourceResult {
     needs_shim: bool,
     /// The file still names async-std after the run (it was left untouched).
     still_uses_async_std: bool,
+    /// Markdown files the source includes as documentation.
+    included_docs: Vec<PathBuf>,
 }
 
 /// Computes the migration of `files`. Nothing is written; `progress` is called once
@@ -343,7 +345,17 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
     };
     let mut needs_shim: HashMap<PathBuf, bool> = HashMap::new();
     let mut keeps_async_std: HashMap<PathBuf, usize> = HashMap::new();
+    let mut markdown: Vec<(PathBuf, Vec<String>)> = Vec::new();
     for (owner, result) in results {
+        for doc in &result.included_docs {
+            if !markdown.iter().any(|(path, _)| path == doc) {
+                let names = owner.and_then(|owner| manifests.get(owner)).map_or_else(
+                    || default_names.clone(),
+                    |read| read.info.crate_names.clone(),
+                );
+                markdown.push((doc.clone(), names));
+            }
+        }
         if let Some(owner) = owner {
             if result.needs_shim {
                 needs_shim.insert(owner.to_path_buf(), true);
@@ -354,6 +366,15 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
         }
         plan.diagnostics.extend(result.diagnostics);
         plan.changes.extend(result.change);
+    }
+    // Markdown included as documentation: its examples are doctests.
+    for (path, names) in &markdown {
+        if plan.changes.iter().any(|change| &change.path == path) {
+            continue;
+        }
+        let (change, diagnostics) = migrate_markdown(path, names);
+        plan.changes.extend(change);
+        plan.diagnostics.extend(diagnostics);
     }
     // A workspace root needs the shim (or async-std) where a member that inherits the
     // dependency from it does.
@@ -622,13 +643,18 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
         .filter(|finding| library || finding.rule != source::semver::RULE)
         .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
-    diagnostics.extend(included_doc_examples(path, &text, crate_names));
+    let included = if text.contains("include_str!") {
+        included_docs(path, &text)
+    } else {
+        Vec::new()
+    };
     match change(path, text.clone(), &migration.edits, &migration.rewrites) {
         Ok(change) => SourceResult {
             change,
             diagnostics,
             needs_shim: migration.needs_shim,
             still_uses_async_std: false,
+            included_docs: included,
         },
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
@@ -641,47 +667,57 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
     }
 }
 
-/// Doc comments taken from another file (`#![doc = include_str!("../README.md")]`):
-/// their examples are doctests of this crate, and the tool does not rewrite Markdown,
-/// so each such file whose code names async-std is reported.
-fn included_doc_examples(path: &Path, text: &str, crate_names: &[String]) -> Vec<Diagnostic> {
+/// The files a source takes doc comments from (`#![doc = include_str!("../README.md")]`):
+/// their examples are doctests of the crate, migrated as Markdown.
+fn included_docs(path: &Path, text: &str) -> Vec<PathBuf> {
     const MARKER: &str = "include_str!(\"";
-    let mut out = Vec::new();
     let folder = path.parent().unwrap_or(Path::new("."));
+    let mut out = Vec::new();
     for (at, _) in text.match_indices(MARKER) {
         // Only in a `doc` attribute.
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
-        if !(before.contains("doc") && before.trim_start().starts_with("#")) {
+        if !(before.contains("doc") && before.trim_start().starts_with('#')) {
             continue;
         }
         let rest = &text[at + MARKER.len()..];
         let Some(end) = rest.find('"') else { continue };
         let included = folder.join(&rest[..end]);
-        let Ok(markdown) = std::fs::read_to_string(&included) else {
-            continue;
-        };
-        let names = crate_names
-            .iter()
-            .any(|name| markdown.contains(&format!("{name}::")));
-        if markdown.contains("```") && names {
-            let index = LineIndex::new(text);
-            let (line, column) = index.line_column(at);
-            out.push(Diagnostic {
-                file: path.to_path_buf(),
-                line,
-                column,
-                severity: Severity::Hazard,
-                rule: "doc-example",
-                message: format!(
-                    "the doc examples of {} are this crate's doctests and name async-std; \
-                     the tool does not rewrite Markdown: migrate them by hand",
-                    &rest[..end]
-                ),
-            });
+        if included.is_file() && !out.contains(&included) {
+            out.push(included);
         }
     }
     out
+}
+
+/// Migrates the Rust examples of an included Markdown file.
+fn migrate_markdown(path: &Path, crate_names: &[String]) -> (Option<FileChange>, Vec<Diagnostic>) {
+    let text = match read(path) {
+        Ok(text) => text,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let migration = source::doctests::migrate_markdown(&text, crate_names);
+    let mut diagnostics: Vec<Diagnostic> = migration
+        .findings
+        .iter()
+        .map(|finding| {
+            diagnostic_at(
+                path,
+                &text,
+                finding.offset,
+                finding.severity,
+                finding.rule,
+                finding.message.clone(),
+            )
+        })
+        .collect();
+    match change(path, text, &migration.edits, &migration.rewrites) {
+        Ok(change) => (change, diagnostics),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            (None, diagnostics)
+        }
+    }
 }
 
 /// Whether `path` is part of a library's sources: under a `src` folder that holds a

@@ -737,21 +737,29 @@ fn the_shim_road_fits_into_an_existing_lock_and_says_what_moved() {
 }
 
 #[test]
-fn doc_examples_included_from_markdown_are_reported() {
-    let folder = crate_with("included-docs", &[
-        (
-            "README.md",
-            "# demo\n\n```rust\nasync_std::task::block_on(async {});\n```\n",
-        ),
-        (
-            "src/lib.rs",
-            "#![doc = include_str!(\"../README.md\")]\npub fn f() { async_std::task::block_on(async {}) }\n",
-        ),
-    ]);
-    let output = smolify().arg(folder.path()).output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("the doc examples of ../README.md are this crate's doctests"),
-        "{stderr}"
+fn doc_examples_included_from_markdown_are_migrated() {
+    let readme = "# demo\n\nRun it:\n\n```rust\n# fn main() {\nasync_std::task::block_on(async {});\n# }\n```\n\n```text\nasync_std::task stays in text\n```\n";
+    let folder = crate_with(
+        "included-docs",
+        &[
+            ("README.md", readme),
+            (
+                "src/lib.rs",
+                "#![doc = include_str!(\"../README.md\")]\npub fn f() { async_std::task::block_on(async {}) }\n",
+            ),
+        ],
+    );
+    let output = smolify()
+        .args(["--apply", "--no-verify", "--allow-dirty"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        read(&folder.path().join("README.md")),
+        readme.replace(
+            "async_std::task::block_on(async {});",
+            "smol::block_on(async {});"
+        )
     );
 }

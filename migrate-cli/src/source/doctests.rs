@@ -201,7 +201,68 @@ pub(super) fn migrate_doc_examples(
             });
         }
     }
-    for block in blocks(text, doc_starts) {
+    migrate_blocks(text, blocks(text, doc_starts), crate_names, migration);
+}
+
+/// The fenced Rust blocks of a Markdown file (a README that a crate includes as its
+/// documentation, whose examples are doctests).
+fn markdown_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if let Some(info) = body.trim_start().strip_prefix("```") {
+            match current.take() {
+                Some(block) => out.push(block),
+                None => {
+                    current = Some(Block {
+                        code: if is_rust(info) {
+                            String::new()
+                        } else {
+                            String::from("\u{0}")
+                        },
+                        lines: Vec::new(),
+                    })
+                }
+            }
+            continue;
+        }
+        let Some(block) = current.as_mut() else {
+            continue;
+        };
+        let (hidden, code) = hidden_line(body);
+        block.lines.push(CodeLine {
+            line_start,
+            start: line_start + hidden,
+            prefix: body[..hidden].to_string(),
+        });
+        block.code.push_str(code);
+        block.code.push('\n');
+    }
+    out.retain(|block| !block.code.starts_with('\u{0}'));
+    out
+}
+
+/// Migrates the Rust examples of the Markdown `text`.
+pub fn migrate_markdown(text: &str, crate_names: &[String]) -> SourceMigration {
+    let mut migration = SourceMigration::default();
+    migrate_blocks(text, markdown_blocks(text), crate_names, &mut migration);
+    super::drop_moot_edits(&mut migration.edits);
+    migration.findings.sort_by_key(|finding| finding.offset);
+    migration
+}
+
+/// Migrates each of `blocks` (cut out of `text`) that names async-std.
+fn migrate_blocks(
+    text: &str,
+    blocks: Vec<Block>,
+    crate_names: &[String],
+    migration: &mut SourceMigration,
+) {
+    for block in blocks {
         if !crate_names
             .iter()
             .any(|name| block.code.contains(name.as_str()))

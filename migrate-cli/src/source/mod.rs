@@ -5,7 +5,7 @@
 //! a file that does not parse gets no edit at all.
 
 mod calls;
-mod doctests;
+pub mod doctests;
 mod entry;
 mod globs;
 mod imports;
