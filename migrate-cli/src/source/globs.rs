@@ -64,6 +64,19 @@ impl<'ast> Visit<'ast> for BareNames {
         syn::visit::visit_path(self, path);
     }
 
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        // An import made under a cfg (`#[cfg(feature = "tokio")] use tokio::io::{AsyncRead
+        // as Read}`) binds the name only in that build; the glob's build needs its own.
+        if item
+            .attrs
+            .iter()
+            .any(|attribute| attribute.path().is_ident("cfg"))
+        {
+            return;
+        }
+        syn::visit::visit_item_use(self, item);
+    }
+
     fn visit_use_name(&mut self, name: &'ast syn::UseName) {
         self.bound.insert(name.ident.to_string());
     }
