@@ -149,7 +149,10 @@ fn rename_paths(tokens: TokenStream, crate_names: &[String], base: usize, edits:
                             RULE,
                         ));
                     }
-                    _ => {
+                    // `#[async_std::main]`, `cfg_attr(test, async_std::test)`: the path
+                    // ends the attribute or its argument. Anything else (`use
+                    // async_std::test as t;`) is not the attribute itself.
+                    None => {
                         let end = trees[i + 3].span().byte_range().end;
                         edits.push(Edit::replace(
                             base + end..base + end,
@@ -157,6 +160,15 @@ fn rename_paths(tokens: TokenStream, crate_names: &[String], base: usize, edits:
                             RULE,
                         ));
                     }
+                    Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
+                        let end = trees[i + 3].span().byte_range().end;
+                        edits.push(Edit::replace(
+                            base + end..base + end,
+                            format!("({option})"),
+                            RULE,
+                        ));
+                    }
+                    Some(_) => {}
                 }
             }
             _ => {}
@@ -239,6 +251,14 @@ mod tests {
             ),
             "use async_std_compat::io::{self, Read};\nextern crate async_std_compat;\n\
              fn f() { ::async_std_compat::task::spawn(async {}); my::async_std::x(); }\n"
+        );
+    }
+
+    #[test]
+    fn an_imported_attribute_macro_is_renamed_without_options() {
+        assert_eq!(
+            retreated("use async_std::test as atest;\n#[atest]\nasync fn t() {}\n"),
+            "use async_std_compat::test as atest;\n#[atest]\nasync fn t() {}\n"
         );
     }
 
