@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use cargo_smolify::discover::{self, Files, Selection};
 use cargo_smolify::plan::{plan_files, plan_shim, FallbackMode, Options, ShimRoad};
-use cargo_smolify::verify::{apply_verified, runs_that_build, BuildCheck};
+use cargo_smolify::verify::{apply_verified, before_migration, BuildCheck};
 use cargo_smolify::{write, Diagnostic, Plan, Severity};
 use clap::{Parser, ValueEnum};
 
@@ -280,30 +280,17 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
                 .collect();
             let check = BuildCheck::new(manifest, packages.clone(), &manifests);
             // What does not build before the migration cannot judge it.
-            let (check, left_out) = runs_that_build(&check).map_err(Failure::Internal)?;
-            for run in &left_out {
+            // Errors the crate has before the migration are its own.
+            let (check, own_errors) = before_migration(&check).map_err(Failure::Internal)?;
+            for run in &own_errors {
                 plan.diagnostics.push(Diagnostic::file_level(
                     manifest,
                     Severity::Note,
                     "verify",
-                    format!(
-                        "not checked with {run}: it does not build before the migration either"
-                    ),
+                    run.clone(),
                 ));
             }
-            if check.runs.is_empty() {
-                plan.diagnostics.push(Diagnostic::file_level(
-                    manifest,
-                    Severity::Hazard,
-                    "verify",
-                    "the migration is not checked: the crate does not build before it \
-                     either; build it and read the errors with the report at hand",
-                ));
-                let failures = write::write(&plan);
-                plan.changes
-                    .retain(|change| !failures.iter().any(|failure| failure.file == change.path));
-                plan.diagnostics.extend(failures);
-            } else {
+            {
                 let replan = |options: &Options| plan_files(&target.files, options, &|| {});
                 let verified = apply_verified(
                     plan,

@@ -50,6 +50,9 @@ pub struct BuildCheck {
     pub manifest: PathBuf,
     /// The checks.
     pub runs: Vec<CheckRun>,
+    /// Errors the tree had before the migration (see [`before_migration`]): they do
+    /// not count against it.
+    pub known_errors: Vec<BuildError>,
 }
 
 impl BuildCheck {
@@ -84,6 +87,7 @@ impl BuildCheck {
         BuildCheck {
             manifest: manifest.to_path_buf(),
             runs,
+            known_errors: Vec::new(),
         }
     }
 }
@@ -205,7 +209,7 @@ pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
     let mut errors = Vec::new();
     for run in &check.runs {
         for error in cargo_check(&run.manifest, &run.arguments)? {
-            if !errors.contains(&error) {
+            if !errors.contains(&error) && !check.known_errors.contains(&error) {
                 errors.push(error);
             }
         }
@@ -213,37 +217,47 @@ pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
     Ok(errors)
 }
 
-/// `check` without the runs that fail before the migration (their failures are the
-/// crate's own: a feature that needs a system library, tests that need a feature),
-/// and the runs left out, each as `cargo check --all-targets ARGS`.
-pub fn runs_that_build(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), String> {
-    let mut kept = Vec::new();
-    let mut left_out = Vec::new();
+/// `check` as the tree is before the migration: each run with the errors it already
+/// has (the crate's own: a test that reads a fixture the published crate lacks, a
+/// feature that needs a system library), which do not count against the migration.
+/// A run with an alternative takes it when that builds and the run does not. Also
+/// returns, for the report, each run that has errors of its own, with their number.
+pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), String> {
+    let mut runs = Vec::new();
+    let mut known = Vec::new();
+    let mut report = Vec::new();
     for run in &check.runs {
-        if cargo_check(&run.manifest, &run.arguments)?.is_empty() {
-            kept.push(run.clone());
-        } else if let Some(alternative) = run.alternative.as_ref().filter(|alternative| {
-            cargo_check(&run.manifest, alternative).is_ok_and(|errors| errors.is_empty())
-        }) {
-            kept.push(CheckRun {
-                manifest: run.manifest.clone(),
-                arguments: alternative.clone(),
-                alternative: None,
-            });
-        } else {
-            left_out.push(format!(
-                "`cargo check --all-targets {}` ({})",
-                run.arguments.join(" "),
-                run.manifest.display()
+        let mut chosen = run.clone();
+        chosen.alternative = None;
+        let mut errors = cargo_check(&run.manifest, &run.arguments)?;
+        if !errors.is_empty() {
+            if let Some(alternative) = &run.alternative {
+                let alternative_errors = cargo_check(&run.manifest, alternative)?;
+                if alternative_errors.is_empty() {
+                    chosen.arguments = alternative.clone();
+                    errors = alternative_errors;
+                }
+            }
+        }
+        if !errors.is_empty() {
+            report.push(format!(
+                "`cargo check --all-targets {}` ({}) has {} error(s) before the migration; \
+                 only new ones count",
+                chosen.arguments.join(" "),
+                chosen.manifest.display(),
+                errors.len()
             ));
         }
+        known.extend(errors);
+        runs.push(chosen);
     }
     Ok((
         BuildCheck {
             manifest: check.manifest.clone(),
-            runs: kept,
+            runs,
+            known_errors: known,
         },
-        left_out,
+        report,
     ))
 }
 
