@@ -224,7 +224,8 @@ fn fixture_crate(folder: &Path, name: &str, side: &str, dependencies: &str) {
 }
 
 /// Each before-file compiles against async-std 1.13.2 and each after-file against smol
-/// plus async-std-compat (with `unstable`, which the stream and task fallbacks need).
+/// plus async-std-compat (with `unstable`, which the stream and task fallbacks need, and
+/// `attributes`, as the before side has them).
 /// The builds go to `target/rules-fixtures/` of the workspace (not the test run's own
 /// target folder, whose lock the outer `cargo test` may hold), so reruns are quick.
 #[test]
@@ -240,7 +241,7 @@ fn before_files_compile_against_async_std_and_after_files_against_smol() {
         (
             "after",
             format!(
-                "smol = \"2\"\nasync-std-compat = {{ path = {:?}, features = [\"unstable\"] }}",
+                "smol = \"2\"\nasync-std-compat = {{ path = {:?}, features = [\"unstable\", \"attributes\"] }}",
                 shim.display().to_string()
             ),
         ),

@@ -453,6 +453,15 @@ impl<'a> Rewriter<'a> {
                         self.report_fallback(item.tree.start, &canonical, rule);
                         LeafPlan::Replace(path)
                     }
+                    // A re-exported attribute macro (`pub use async_std::test;`, then
+                    // `#[helpers::test]` elsewhere) cannot be rewritten where it is
+                    // used: it comes from the shim.
+                    Target::Attribute if item.public => {
+                        let path = split(&rules::fallback_path(&canonical));
+                        self.needs_shim = true;
+                        self.report_fallback(item.tree.start, &canonical, rule);
+                        LeafPlan::Replace(path)
+                    }
                     Target::Attribute => LeafPlan::Remove,
                     Target::NotInApi => {
                         self.not_in_api(item.tree.start, &canonical);
