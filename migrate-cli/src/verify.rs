@@ -109,8 +109,8 @@ pub struct BuildError {
 /// The package name and the features of the manifest `text` that turn an optional
 /// async-std dependency on: the dependency's implicit feature, and every feature that
 /// lists `async-std`, `dep:async-std` or `async-std/x` (not the weak `async-std?/x`),
-/// the most direct first (the implicit feature, then the features that name the
-/// dependency itself, shortest list first). `None` when the manifest has no package
+/// the most direct first (the features that name the dependency itself, shortest list
+/// first, then the implicit feature). `None` when the manifest has no package
 /// or no optional async-std.
 pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> {
     let document = ImDocument::parse(text).ok()?;
@@ -176,11 +176,14 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
             }
         }
     }
-    // How directly each feature turns async-std on: 0 for the implicit feature, then
-    // the length of a list that names the dependency itself, then the rest.
+    // How directly each feature turns async-std on: a feature whose list names the
+    // dependency itself (shortest list first), then the implicit feature, then the
+    // rest.
     let rank = |feature: &String| -> (usize, usize) {
+        // The implicit feature turns on the dependency but not the crate's code for it
+        // (`#[cfg(feature = "runtime-async-std")]`): after the features that name it.
         if keys.contains(feature) && !features.is_some_and(|table| table.contains_key(feature)) {
-            return (0, 0);
+            return (1, 0);
         }
         let values: Vec<String> = features
             .and_then(|table| table.get(feature))
@@ -197,7 +200,7 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
             keys.iter()
                 .any(|key| value == key || *value == format!("dep:{key}"))
         });
-        (if direct { 1 } else { 2 }, values.len())
+        (if direct { 0 } else { 2 }, values.len())
     };
     let mut ordered: Vec<String> = out.into_iter().collect();
     ordered.sort_by_key(|feature| (rank(feature), feature.clone()));
@@ -553,8 +556,8 @@ runtime = ["dep:rt"]
 "#;
         let (name, features) = features_enabling_async_std(manifest).unwrap();
         assert_eq!(name, "stop");
-        // The implicit feature first, then the ones that name the dependency.
-        assert_eq!(features, ["async-std", "runtime", "all", "attrs"]);
+        // The features that name the dependency, then the implicit one.
+        assert_eq!(features, ["runtime", "all", "async-std", "attrs"]);
     }
 
     #[test]
