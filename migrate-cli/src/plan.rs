@@ -670,21 +670,49 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
 /// The files a source takes doc comments from (`#![doc = include_str!("../README.md")]`):
 /// their examples are doctests of the crate, migrated as Markdown.
 fn included_docs(path: &Path, text: &str) -> Vec<PathBuf> {
-    const MARKER: &str = "include_str!(\"";
+    const MARKER: &str = "include_str!";
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for (at, _) in text.match_indices(MARKER) {
-        // Only in a `doc` attribute.
+        // Only in a `doc` attribute: `#![doc = include_str!("../README.md")]`, spaced
+        // as the author likes.
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
         if !(before.contains("doc") && before.trim_start().starts_with('#')) {
             continue;
         }
-        let rest = &text[at + MARKER.len()..];
+        let rest = text[at + MARKER.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
         let Some(end) = rest.find('"') else { continue };
-        let included = folder.join(&rest[..end]);
+        let included = lexically_normal(&folder.join(&rest[..end]));
         if included.is_file() && !out.contains(&included) {
             out.push(included);
+        }
+    }
+    out
+}
+
+/// `path` without `.` and with each `dir/..` resolved, as text (a diff must not
+/// name `src/../README.md`).
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
         }
     }
     out
