@@ -624,16 +624,17 @@ impl<'a> Rewriter<'a> {
             Target::Call(path) => {
                 if let Some(rule) = rule {
                     if rule.action == Action::Sleep && !self.callees.contains(&path_start) {
-                        self.hazard(
-                            path_start,
-                            rule.id(),
-                            "`sleep` is used as a value here, not called: smol's \
-                             `Timer::after` resolves to an `Instant`, not `()`; rewrite by hand",
-                        );
-                        return;
+                        // Passed as a function (`delay_fn: task::sleep`): smol's
+                        // `Timer::after` resolves to an `Instant`, not `()`, so the
+                        // shim's `sleep`, which has async-std's signature, is passed.
+                        // (reported as a fallback below, with the rule's note)
+                        split(&rules::fallback_path(&canonical))
+                    } else {
+                        path
                     }
+                } else {
+                    path
                 }
-                path
             }
             Target::Expression(expression) => {
                 self.hazard(
