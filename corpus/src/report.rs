@@ -229,6 +229,12 @@ impl Results {
                 );
             }
         }
+        // What a person found reading the results: the cause of each failure and the
+        // review of a sample of hazards (`corpus/review.md`, written by hand).
+        if let Ok(review) = std::fs::read_to_string(corpus.folder.join("review.md")) {
+            out.push('\n');
+            out.push_str(&review);
+        }
         out
     }
 }
