@@ -208,6 +208,7 @@ impl Runner {
                 .with_context(|| format!("cannot clear {}", folder.display()))?;
         }
         copy_tree(&source, &folder)?;
+        stand_alone(&folder.join("Cargo.toml"))?;
         let lock = self.corpus.lock_path(spec);
         std::fs::copy(&lock, folder.join("Cargo.lock"))
             .with_context(|| format!("cannot copy {}", lock.display()))?;
@@ -472,6 +473,22 @@ pub fn first_error(stderr: &str) -> String {
 
 /// Copies the folder `from` to `to` (files and folders; symlinks as the files they
 /// point to; `target/` left out).
+/// Makes the copy at `manifest` a workspace of its own, so that a scratch folder
+/// inside another workspace (the default `target/` of this one, say) does not pull it
+/// in: cargo would refuse to build it. Published manifests never carry a
+/// `[workspace]` table (cargo strips it when packaging), so one is only added.
+fn stand_alone(manifest: &Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(manifest)
+        .with_context(|| format!("cannot read {}", manifest.display()))?;
+    let parsed: toml::Table =
+        toml::from_str(&text).with_context(|| format!("cannot parse {}", manifest.display()))?;
+    if !parsed.contains_key("workspace") {
+        std::fs::write(manifest, format!("{text}\n[workspace]\n"))
+            .with_context(|| format!("cannot write {}", manifest.display()))?;
+    }
+    Ok(())
+}
+
 fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
