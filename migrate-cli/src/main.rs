@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 use cargo_smolify::discover::{self, Files, Selection};
 use cargo_smolify::plan::{plan_files, plan_shim, FallbackMode, Options, ShimRoad};
-use cargo_smolify::verify::{apply_verified, before_migration, BuildCheck};
+use cargo_smolify::verify::{
+    apply_verified, before_migration, dependencies_on_async_std, BuildCheck,
+};
 use cargo_smolify::{write, Diagnostic, Plan, Severity};
 use clap::{Parser, ValueEnum};
 
@@ -315,16 +317,32 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
                             column: error.column,
                             severity: Severity::Error,
                             rule: "verify",
-                            message: format!("the migrated code does not build: {}", error.message),
+                            message: format!(
+                                "the migrated code does not build: {}",
+                                error.summary()
+                            ),
                         });
+                    }
+                    let mut why = String::from(
+                        "the migration did not build, even with the failing files on \
+                         async-std-compat: every file has its original text again (rerun \
+                         with --no-verify to keep the migration and finish it by hand)",
+                    );
+                    let blockers = dependencies_on_async_std(manifest);
+                    if !blockers.is_empty() {
+                        why.push_str(&format!(
+                            ". These dependencies use async-std themselves: {}; where their \
+                             API takes or returns async-std's types, the crate cannot leave \
+                             async-std before they do (keep async-std until they move, or put \
+                             the whole graph on the shim with `cargo smolify --shim --graph`)",
+                            blockers.join(", ")
+                        ));
                     }
                     plan.diagnostics.push(Diagnostic::file_level(
                         manifest,
                         Severity::Error,
                         "verify",
-                        "the migration did not build, even with the failing files on \
-                     async-std-compat: every file has its original text again (rerun \
-                     with --no-verify to keep the migration and finish it by hand)",
+                        why,
                     ));
                     // Nothing was changed in the end.
                     plan.changes.clear();

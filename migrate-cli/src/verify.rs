@@ -123,6 +123,22 @@ pub struct BuildError {
     pub column: usize,
     /// `error[E0277]: the trait bound ... is not satisfied`.
     pub message: String,
+    /// The label of the primary span (`expected X, found Y`), or nothing. Not part of
+    /// what makes two errors the same: it names types the migration changes.
+    pub label: String,
+}
+
+impl BuildError {
+    /// The message's first line and the label: `error[E0308]: mismatched types
+    /// (expected `async_std::net::TcpStream`, found `smol::net::TcpStream`)`.
+    pub fn summary(&self) -> String {
+        let first = first_line(&self.message);
+        if self.label.is_empty() {
+            first.to_string()
+        } else {
+            format!("{first} ({})", self.label)
+        }
+    }
 }
 
 /// The package name and the features of the manifest `text` that turn an optional
@@ -248,13 +264,14 @@ pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
 /// `check` as the tree is before the migration: each run with the errors it already
 /// has (the crate's own: a test that reads a fixture the published crate lacks, a
 /// feature that needs a system library), which do not count against the migration.
-/// A run with an alternative takes it when that builds and the run does not. Also
-/// returns, for the report, each run that has errors of its own, with their number.
+/// A run with an alternative takes it when that builds and the run does not; any
+/// other run but the first (the user's selection) that does not build is dropped.
+/// Also returns, for the report, each run that has errors of its own or was dropped.
 pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), String> {
     let mut runs = Vec::new();
     let mut known = Vec::new();
     let mut report = Vec::new();
-    for run in &check.runs {
+    for (index, run) in check.runs.iter().enumerate() {
         let mut chosen = run.clone();
         chosen.alternative = None;
         let mut errors = cargo_check(&run.manifest, &run.arguments)?;
@@ -266,6 +283,21 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
                     errors = alternative_errors;
                 }
             }
+        }
+        // The first run is the selection as the user made it: always checked.
+        let is_selection = index == 0;
+        if !errors.is_empty() && !is_selection {
+            // A feature combination the crate itself does not build (runtimes that
+            // exclude each other under `--all-features`) says nothing about the
+            // migration: its errors change with every path rewritten.
+            report.push(format!(
+                "`cargo check --all-targets {}` ({}) does not build before the migration \
+                 ({} error(s)); that combination is not checked",
+                chosen.arguments.join(" "),
+                chosen.manifest.display(),
+                errors.len()
+            ));
+            continue;
         }
         if !errors.is_empty() {
             report.push(format!(
@@ -333,6 +365,10 @@ fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>,
                 Some(code) => format!("error[{code}]: {text}"),
                 None => format!("error: {text}"),
             },
+            label: span
+                .and_then(|span| span["label"].as_str())
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     if !output.status.success() && errors.is_empty() {
@@ -349,6 +385,7 @@ fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>,
                 arguments.join(" "),
                 last.join("\n")
             ),
+            label: String::new(),
         });
     }
     Ok(errors)
@@ -496,7 +533,7 @@ pub fn apply_verified(
                         "its smol migration did not build ({}:{}: {})",
                         error.line,
                         error.column,
-                        first_line(&error.message)
+                        error.summary()
                     )
                 });
             }
@@ -516,7 +553,7 @@ pub fn apply_verified(
                         .unwrap_or_default();
                     format!(
                         "the migrated crate did not build ({place}{})",
-                        first_line(&error.message)
+                        error.summary()
                     )
                 })
                 .unwrap_or_default();
@@ -553,6 +590,60 @@ pub fn apply_verified(
         plan = replan(&options);
         write_failures = write::write(&plan);
     }
+}
+
+/// The dependencies of the packages of `manifest` that depend on async-std
+/// themselves (`async-std-openssl 0.6.3`): where their API takes or returns
+/// async-std's types, a crate cannot leave async-std before they do. Empty when
+/// `cargo metadata` cannot tell.
+pub fn dependencies_on_async_std(manifest: &Path) -> Vec<String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let Ok(output) = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(manifest)
+        .output()
+    else {
+        return Vec::new();
+    };
+    let Ok(metadata) = serde_json::from_slice::<serde_json::Value>(&output.stdout) else {
+        return Vec::new();
+    };
+    let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
+    let package = |id: &serde_json::Value| packages.iter().find(|package| package["id"] == *id);
+    let uses_async_std = |package: &serde_json::Value| {
+        package["dependencies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|dependency| dependency["name"] == "async-std" && dependency["kind"] != "dev")
+    };
+    let members = metadata["workspace_members"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut found = BTreeSet::new();
+    for node in metadata["resolve"]["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        if !members.contains(&node["id"]) {
+            continue;
+        }
+        for dependency in node["deps"].as_array().into_iter().flatten() {
+            let Some(package) = package(&dependency["pkg"]) else {
+                continue;
+            };
+            if package["name"] != "async-std" && uses_async_std(package) {
+                found.insert(format!(
+                    "{} {}",
+                    package["name"].as_str().unwrap_or("?"),
+                    package["version"].as_str().unwrap_or("?")
+                ));
+            }
+        }
+    }
+    found.into_iter().collect()
 }
 
 fn first_line(text: &str) -> &str {
