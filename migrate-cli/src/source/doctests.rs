@@ -147,11 +147,15 @@ fn blocks(text: &str, doc_starts: &HashSet<usize>) -> Vec<Block> {
 
 /// How many bytes of a code line's start are rustdoc's hidden-line marker, and the
 /// code after them: rustdoc hides a line whose text, leading whitespace trimmed, is
-/// `#` or starts with `# ` (`#[attr]`, `#!` and the `##` escape are code).
+/// `#` or starts with `# ` (`#[attr]` and `#!` are code). A line that starts with
+/// the `##` escape is code from its second `#` on (rustdoc shows `##[attr]` as
+/// `#[attr]`).
 fn hidden_line(content: &str) -> (usize, &str) {
     let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
     let rest = &content[indent..];
-    if let Some(code) = rest.strip_prefix("# ") {
+    if rest.starts_with("##") {
+        (indent + 1, &rest[1..])
+    } else if let Some(code) = rest.strip_prefix("# ") {
         (indent + 2, code)
     } else if rest == "#" {
         (indent + 1, "")
@@ -177,43 +181,91 @@ pub(super) fn migrate_doc_examples(
     crate_names: &[String],
     migration: &mut SourceMigration,
 ) {
-    // `/** */` and `/*! */` comments: reported when a code block in them names
-    // async-std, as the line comments' blocks are migrated.
+    // `/** */` and `/*! */` comments: their body is Markdown, each line perhaps led by
+    // a ` * ` that rustdoc strips when every line has one.
     for &start in doc_starts {
         let rest = &text[start.min(text.len())..];
         if !(rest.starts_with("/**") || rest.starts_with("/*!")) {
             continue;
         }
-        let comment = &rest[..rest.find("*/").map_or(rest.len(), |end| end + 2)];
-        if comment.contains("```")
-            && crate_names
-                .iter()
-                .any(|name| comment.contains(name.as_str()))
-        {
-            migration.findings.push(Finding {
-                offset: start,
-                severity: Severity::Error,
-                rule: "doc-example",
-                message: "a code example in a `/** */` doc comment names async-std and was \
-                          left as it is; migrate it by hand (or turn the comment into `///` \
-                          lines, which the tool migrates)"
-                    .to_string(),
-            });
+        let Some(end) = block_comment_end(rest) else {
+            continue;
+        };
+        let body = &rest[3..end];
+        if !body.contains("```") {
+            continue;
         }
+        let starred = body
+            .lines()
+            .skip(1)
+            .filter(|line| !line.trim().is_empty())
+            .all(|line| line.trim_start().starts_with('*'));
+        let mut blocks =
+            markdown_blocks_with(body, |line| if starred { star_prefix(line) } else { 0 });
+        for block in &mut blocks {
+            for line in &mut block.lines {
+                line.line_start += start + 3;
+                line.start += start + 3;
+            }
+        }
+        migrate_blocks(text, blocks, crate_names, migration);
     }
     migrate_blocks(text, blocks(text, doc_starts), crate_names, migration);
+}
+
+/// Where the `*/` that closes the block comment opening `text` starts: block
+/// comments nest.
+fn block_comment_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut index = 0;
+    while index + 1 < bytes.len() {
+        match (bytes[index], bytes[index + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                index += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index);
+                }
+                index += 2;
+            }
+            _ => index += 1,
+        }
+    }
+    None
+}
+
+/// How long the ` * ` that leads a line of a starred block comment is.
+fn star_prefix(line: &str) -> usize {
+    let indent = line.len() - line.trim_start().len();
+    match line[indent..].strip_prefix('*') {
+        Some(rest) if rest.starts_with(' ') => indent + 2,
+        Some(_) => indent + 1,
+        None => 0,
+    }
 }
 
 /// The fenced Rust blocks of a Markdown file (a README that a crate includes as its
 /// documentation, whose examples are doctests).
 fn markdown_blocks(text: &str) -> Vec<Block> {
+    markdown_blocks_with(text, |_| 0)
+}
+
+/// The fenced Rust blocks of Markdown `text` whose lines start with a decoration that
+/// is not Markdown, `prefix(line)` bytes long.
+fn markdown_blocks_with(text: &str, prefix: impl Fn(&str) -> usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut current: Option<Block> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
+        let full = line.trim_end_matches(['\n', '\r']);
+        let decoration = prefix(full);
+        let body = &full[decoration..];
         if let Some(info) = body.trim_start().strip_prefix("```") {
             match current.take() {
                 Some(block) => out.push(block),
@@ -236,11 +288,14 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         let (hidden, code) = hidden_line(body);
         block.lines.push(CodeLine {
             line_start,
-            start: line_start + hidden,
-            prefix: body[..hidden].to_string(),
+            start: line_start + decoration + hidden,
+            prefix: full[..decoration + hidden].to_string(),
         });
         block.code.push_str(code);
         block.code.push('\n');
+    }
+    if let Some(block) = current {
+        out.push(block);
     }
     out.retain(|block| !block.code.starts_with('\u{0}'));
     out
