@@ -74,6 +74,7 @@ pub struct ParseError {
 /// depth, parsing may take tens of MiB of stack in a debug build: the plan runs this on
 /// threads with large stacks, and so should a caller that takes arbitrary input.
 pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, ParseError> {
+    let dependency_names = crate_names;
     // syn strips a BOM and a shebang line before parsing; do it here so that span
     // offsets can be shifted back onto the original text.
     let mut base = 0;
@@ -130,17 +131,26 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
         doctests::migrate_doc_examples(text, &doc_starts, &crate_names, &mut migration);
     }
     drop_moot_edits(&mut migration.edits);
-    report_untouched_roots(text, &crate_names, &mut migration);
+    move_untouched_roots_to_shim(text, &crate_names, dependency_names, &mut migration);
     migration.findings.sort_by_key(|finding| finding.offset);
     Ok(migration)
 }
 
 /// Every place the code still names async-std after the migration's edits, and no
-/// finding explains, is reported: code inside a macro invocation or a `macro_rules!`
-/// body that the tool could read only as tokens (a `use` item, an attribute macro,
-/// ...). Nothing is left as it was in silence. Comments and strings do not count.
-fn report_untouched_roots(text: &str, crate_names: &[String], migration: &mut SourceMigration) {
-    let covered = |at: usize| {
+/// finding explains: code inside a macro invocation or a `macro_rules!` body that the
+/// tool could read only as tokens (an attribute macro's arguments, a statement of a
+/// macro's own syntax...). A path rooted at the dependency's name now starts at the
+/// shim's, which has async-std's whole API, so it builds as it did (even where the
+/// build check cannot see, as in a trybuild case or a macro expanded downstream); a
+/// path through an alias (`use async_std as rt`) is reported. Nothing is left as it
+/// was in silence. Comments and strings do not count.
+fn move_untouched_roots_to_shim(
+    text: &str,
+    crate_names: &[String],
+    dependency_names: &[String],
+    migration: &mut SourceMigration,
+) {
+    let covered = |migration: &SourceMigration, at: usize| {
         migration
             .edits
             .iter()
@@ -153,28 +163,45 @@ fn report_untouched_roots(text: &str, crate_names: &[String], migration: &mut So
     // Cheap first: only when the name appears outside every edit is the file lexed.
     let uncovered_text = crate_names.iter().any(|name| {
         text.match_indices(name.as_str())
-            .any(|(at, _)| text[at + name.len()..].starts_with("::") && !covered(at))
+            .any(|(at, _)| text[at + name.len()..].starts_with("::") && !covered(migration, at))
     });
     if !uncovered_text {
         return;
     }
-    let untouched: Vec<usize> = retreat::path_roots(text, crate_names)
+    let untouched: Vec<Range<usize>> = retreat::path_roots(text, crate_names)
         .into_iter()
-        .map(|root| root.start)
-        .filter(|&at| !covered(at))
+        .filter(|root| !covered(migration, root.start))
         .collect();
-    for offset in untouched {
-        migration.findings.push(Finding {
-            offset,
-            severity: Severity::Hazard,
-            rule: "macro",
-            message: "async-std is named here and was left as written: the code is inside a \
-                      macro invocation or `macro_rules!` body that the tool reads only as \
-                      tokens (a `use` item, an attribute macro...); rewrite it by hand (with \
-                      `--apply`'s build check, a file that then fails to build stays on \
-                      async-std's API from async-std-compat)"
-                .to_string(),
-        });
+    for root in untouched {
+        let name = &text[root.clone()];
+        if dependency_names.iter().any(|dependency| dependency == name) {
+            migration.findings.push(Finding {
+                offset: root.start,
+                severity: Severity::Fallback,
+                rule: "macro",
+                message: format!(
+                    "`{name}::` inside a macro invocation or `macro_rules!` body, which the \
+                     tool reads only as tokens, now names async-std-compat: it keeps \
+                     async-std's API and builds as before; move it to smol by hand"
+                ),
+            });
+            migration
+                .edits
+                .push(Edit::replace(root, retreat::SHIM.to_string(), "macro"));
+            migration.needs_shim = true;
+        } else {
+            migration.findings.push(Finding {
+                offset: root.start,
+                severity: Severity::Hazard,
+                rule: "macro",
+                message: "async-std is named here through an alias and was left as written: \
+                          the code is inside a macro invocation or `macro_rules!` body that \
+                          the tool reads only as tokens; rewrite it by hand (with `--apply`'s \
+                          build check, a file that then fails to build stays on async-std's \
+                          API from async-std-compat)"
+                    .to_string(),
+            });
+        }
     }
 }
 
@@ -1241,17 +1268,27 @@ mod tests {
     /// Found by the fuzzer: the trait of a qualified path was rewritten together with
     /// what follows the `>`, which dropped the `>`.
     #[test]
-    fn what_tokens_cannot_carry_is_reported_not_skipped() {
+    fn what_tokens_cannot_carry_moves_to_the_shim_and_is_reported() {
         let text = "macro_rules! t {\n    ($name:ident) => {\n        #[cfg_attr(not(feature = \"tokio\"), async_std::test)]\n        async fn $name() {}\n    };\n}\n";
         let (out, migration) = migrated(text);
-        assert_eq!(out, text, "nothing it cannot rewrite is touched");
+        assert_eq!(
+            out,
+            text.replace("async_std::test", "async_std_compat::test"),
+            "the path keeps async-std's API, from the shim"
+        );
+        assert!(migration.needs_shim);
         let finding = migration
             .findings
             .iter()
             .find(|finding| finding.rule == "macro")
             .expect("the attribute is reported");
-        assert_eq!(finding.severity, Severity::Hazard);
+        assert_eq!(finding.severity, Severity::Fallback);
         assert_eq!(&text[finding.offset..finding.offset + 9], "async_std");
+        // A path handed to an attribute macro as a string is code too.
+        let text = "#[other::test(async(\"not(feature = \\\"x\\\")\", \"async_std::test\"))]\nasync fn t() {}\n";
+        let (out, migration) = migrated(text);
+        assert!(out.contains("\"async_std_compat::test\""), "{out}");
+        assert!(migration.needs_shim);
         // A name in a comment or a string is not code.
         let quiet = "// async_std::task
 fn f() -> &'static str { \"async_std::task\" }\n";

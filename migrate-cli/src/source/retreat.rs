@@ -20,7 +20,7 @@ use crate::edit::Edit;
 pub const RULE: &str = "retreat";
 
 /// The crate a retreated file takes async-std's API from.
-const SHIM: &str = "async_std_compat";
+pub(super) const SHIM: &str = "async_std_compat";
 
 /// The edits that move `text` from async-std (named by any of `crate_names`) onto
 /// async-std-compat, and one finding that says so. `why` is told to the user.
@@ -84,13 +84,21 @@ fn retreat_code(text: &str, crate_names: &[String]) -> Result<Vec<Edit>, ParseEr
             }
         })?;
     let mut edits = Vec::new();
-    rename_paths(tokens, crate_names, base, &mut edits);
+    rename_paths(tokens, crate_names, base, false, &mut edits);
     proc_macro2::extra::invalidate_current_thread_spans();
     Ok(edits)
 }
 
-/// Renames each path root among `tokens` that names the async-std crate.
-fn rename_paths(tokens: TokenStream, crate_names: &[String], base: usize, edits: &mut Vec<Edit>) {
+/// Renames each path root among `tokens` that names the async-std crate; `in_macro`:
+/// the tokens are an attribute's or a macro's input, where a string that is nothing
+/// but such a path is one too.
+fn rename_paths(
+    tokens: TokenStream,
+    crate_names: &[String],
+    base: usize,
+    in_macro: bool,
+    edits: &mut Vec<Edit>,
+) {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let is_colon = |tree: Option<&TokenTree>, joint: bool| {
         matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == ':'
@@ -99,7 +107,23 @@ fn rename_paths(tokens: TokenStream, crate_names: &[String], base: usize, edits:
     let path_sep_at = |i: usize| is_colon(trees.get(i), true) && is_colon(trees.get(i + 1), false);
     for (i, tree) in trees.iter().enumerate() {
         match tree {
-            TokenTree::Group(group) => rename_paths(group.stream(), crate_names, base, edits),
+            TokenTree::Group(group) => {
+                let punct_at = |j: Option<usize>, c: char| matches!(j.and_then(|j| trees.get(j)), Some(TokenTree::Punct(p)) if p.as_char() == c);
+                // `#[..]`, `name!(..)`, `macro_rules! name { .. }`.
+                let macro_input = punct_at(i.checked_sub(1), '#')
+                    || punct_at(i.checked_sub(1), '!')
+                    || (matches!(
+                        i.checked_sub(1).and_then(|j| trees.get(j)),
+                        Some(TokenTree::Ident(_))
+                    ) && punct_at(i.checked_sub(2), '!'));
+                rename_paths(
+                    group.stream(),
+                    crate_names,
+                    base,
+                    in_macro || macro_input,
+                    edits,
+                )
+            }
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
                 if !crate_names.contains(&name) {
@@ -170,6 +194,35 @@ fn rename_paths(tokens: TokenStream, crate_names: &[String], base: usize, edits:
                     }
                     Some(_) => {}
                 }
+            }
+            TokenTree::Literal(literal) if in_macro => {
+                // A path handed to a macro as a string (`async("cfg", "async_std::test")`):
+                // a plain string that is nothing but a path from the crate.
+                let text = literal.to_string();
+                let Some(content) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+                    continue;
+                };
+                let leading = if content.starts_with("::") { 2 } else { 0 };
+                let mut segments = content[leading..].split("::");
+                let Some(root) = segments.next() else {
+                    continue;
+                };
+                let rest: Vec<&str> = segments.collect();
+                let is_identifier = |segment: &str| {
+                    segment
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() || c == '_')
+                        && segment.chars().all(|c| c.is_alphanumeric() || c == '_')
+                };
+                if !crate_names.iter().any(|name| name == root)
+                    || rest.is_empty()
+                    || !rest.iter().all(|segment| is_identifier(segment))
+                {
+                    continue;
+                }
+                let start = base + literal.span().byte_range().start + 1 + leading;
+                edits.push(Edit::replace(start..start + root.len(), SHIM, RULE));
             }
             _ => {}
         }
