@@ -36,6 +36,7 @@ pub mod lockfile;
 pub mod manifest;
 pub mod plan;
 pub mod rules;
+pub mod snapshots;
 pub mod source;
 pub mod verify;
 pub mod write;

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::discover::{discover, owning_manifest, Files};
 use crate::edit::{apply, fit_to, Edit};
-use crate::{manifest, source};
+use crate::{manifest, snapshots, source};
 
 /// The new text of one file that changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -376,6 +376,18 @@ pub fn plan_files(files: &Files, options: &Options, progress: &(dyn Fn() + Sync)
         plan.changes.extend(change);
         plan.diagnostics.extend(diagnostics);
     }
+    // trybuild snapshots that quote a migrated case follow it.
+    let snapshot_changes: Vec<FileChange> = plan
+        .changes
+        .iter()
+        .filter_map(|change| {
+            let snapshot = snapshots::snapshot_of(&change.path)?;
+            let (followed, diagnostic) = follow_snapshot(&snapshot, change);
+            plan.diagnostics.extend(diagnostic);
+            followed
+        })
+        .collect();
+    plan.changes.extend(snapshot_changes);
     // A workspace root needs the shim (or async-std) where a member that inherits the
     // dependency from it does.
     for (path, read) in &manifests {
@@ -750,6 +762,52 @@ fn migrate_markdown(path: &Path, crate_names: &[String]) -> (Option<FileChange>,
 
 /// Whether `path` is part of a library's sources: under a `src` folder that holds a
 /// `lib.rs`, and not a binary's (`src/main.rs`, `src/bin/`).
+/// The change that makes the trybuild snapshot at `snapshot` follow `case`'s
+/// migration, or a note that it could not.
+fn follow_snapshot(snapshot: &Path, case: &FileChange) -> (Option<FileChange>, Option<Diagnostic>) {
+    let Ok(text) = std::fs::read_to_string(snapshot) else {
+        return (None, None);
+    };
+    let case_name = case
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(followed) = snapshots::follow(&text, &case_name, &case.original, &case.migrated)
+    else {
+        let moved = case.original.lines().count() != case.migrated.lines().count();
+        let note = (moved && text.contains(&case_name)).then(|| {
+            Diagnostic::file_level(
+                snapshot,
+                Severity::Note,
+                "trybuild",
+                format!(
+                    "this snapshot quotes {case_name}, whose migration moved lines; it is left \
+                     as it was (rerun the case with TRYBUILD=overwrite and review the result)"
+                ),
+            )
+        });
+        return (None, note);
+    };
+    // One edit per line that changed (the snapshot keeps its lines).
+    let mut edits = Vec::new();
+    let mut offset = 0;
+    for (old, new) in text
+        .split_inclusive('\n')
+        .zip(followed.split_inclusive('\n'))
+    {
+        if old != new {
+            edits.push(Edit::replace(offset..offset + old.len(), new, "trybuild"));
+        }
+        offset += old.len();
+    }
+    let rewrites = vec!["trybuild"; edits.len()];
+    match change(snapshot, text, &edits, &rewrites) {
+        Ok(change) => (change, None),
+        Err(diagnostic) => (None, Some(diagnostic)),
+    }
+}
+
 fn is_library_source(path: &Path) -> bool {
     let Some(src) = path
         .ancestors()
