@@ -99,7 +99,12 @@ impl Results {
             );
         }
 
-        out.push_str("## Summary\n\n| road | crates run | green | builds | mean moved to smol |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "## Summary\n\n*Mean moved* averages the crates' shares; *all moved* is the share \
+             of every async-std reference in the corpus.\n\n\
+             | road | crates run | green | builds | mean moved to smol | all moved to smol |\n\
+             |---|---|---|---|---|---|\n",
+        );
         for road in Road::ALL {
             let of_road: Vec<&RoadResult> = self
                 .results
@@ -121,15 +126,32 @@ impl Results {
                     100.0 * moved.iter().sum::<f64>() / moved.len() as f64
                 )
             };
+            let (before, left) = of_road.iter().filter(|r| r.moved_to_smol().is_some()).fold(
+                (0, 0),
+                |(before, left), r| {
+                    let share = r.moved_to_smol().unwrap_or(0.0);
+                    let kept = ((1.0 - share) * r.references_before as f64).round() as u64;
+                    (before + r.references_before, left + kept)
+                },
+            );
+            let all = if before == 0 {
+                String::new()
+            } else {
+                format!(
+                    "{:.1}% of {before}",
+                    100.0 * (before - left) as f64 / before as f64
+                )
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} ({:.0}%) | {} | {} |",
+                "| {} | {} | {} ({:.0}%) | {} | {} | {} |",
                 road.name(),
                 of_road.len(),
                 green,
                 100.0 * green as f64 / of_road.len() as f64,
                 builds,
-                mean
+                mean,
+                all
             );
         }
         let _ = writeln!(out, "\nThe corpus has {} crates.\n", corpus.crates.len());

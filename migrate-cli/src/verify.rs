@@ -92,14 +92,22 @@ impl BuildCheck {
             if let Some(feature) = features_enabling_async_std(text)
                 .and_then(|(_, features)| features.into_iter().next())
             {
+                let alone = vec![
+                    "--no-default-features".to_string(),
+                    "--features".to_string(),
+                    feature.clone(),
+                ];
                 runs.push(CheckRun {
                     manifest: path.clone(),
-                    arguments: vec!["--features".to_string(), feature.clone()],
-                    alternative: Some(vec![
-                        "--no-default-features".to_string(),
-                        "--features".to_string(),
-                        feature,
-                    ]),
+                    arguments: vec!["--features".to_string(), feature],
+                    alternative: Some(alone.clone()),
+                });
+                // Where the defaults turn on another runtime that the crate's cfgs
+                // prefer, only the feature alone compiles its async-std code.
+                runs.push(CheckRun {
+                    manifest: path.clone(),
+                    arguments: alone,
+                    alternative: None,
                 });
             }
         }
@@ -126,6 +134,8 @@ pub struct BuildError {
     /// The label of the primary span (`expected X, found Y`), or nothing. Not part of
     /// what makes two errors the same: it names types the migration changes.
     pub label: String,
+    /// Whether it was found compiling a library (not a test, example, bench or binary).
+    pub in_library: bool,
 }
 
 impl BuildError {
@@ -212,13 +222,20 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
         }
     }
     // How directly each feature turns async-std on: a feature whose list names the
-    // dependency itself (shortest list first), then the implicit feature, then the
-    // rest.
-    let rank = |feature: &String| -> (usize, usize) {
+    // dependency itself (one named after the runtime first, as `async-std-runtime`
+    // beside `dispatcher-runtime`, then the shortest list), then the implicit
+    // feature, then the rest.
+    let named_after = |feature: &String| {
+        let feature = feature.replace('_', "-");
+        keys.iter()
+            .any(|key| feature.contains(key.replace('_', "-").as_str()))
+            || feature.contains("async-std")
+    };
+    let rank = |feature: &String| -> (usize, usize, usize) {
         // The implicit feature turns on the dependency but not the crate's code for it
         // (`#[cfg(feature = "runtime-async-std")]`): after the features that name it.
         if keys.contains(feature) && !features.is_some_and(|table| table.contains_key(feature)) {
-            return (1, 0);
+            return (1, 0, 0);
         }
         let values: Vec<String> = features
             .and_then(|table| table.get(feature))
@@ -235,7 +252,11 @@ pub fn features_enabling_async_std(text: &str) -> Option<(String, Vec<String>)> 
             keys.iter()
                 .any(|key| value == key || *value == format!("dep:{key}"))
         });
-        (if direct { 0 } else { 2 }, values.len())
+        (
+            if direct { 0 } else { 2 },
+            usize::from(!named_after(feature)),
+            values.len(),
+        )
     };
     let mut ordered: Vec<String> = out.into_iter().collect();
     ordered.sort_by_key(|feature| (rank(feature), feature.clone()));
@@ -265,7 +286,8 @@ pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
 /// has (the crate's own: a test that reads a fixture the published crate lacks, a
 /// feature that needs a system library), which do not count against the migration.
 /// A run with an alternative takes it when that builds and the run does not; any
-/// other run but the first (the user's selection) that does not build is dropped.
+/// other run but the first (the user's selection) whose library does not build (a
+/// feature combination the crate does not support) is dropped.
 /// Also returns, for the report, each run that has errors of its own or was dropped.
 pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>), String> {
     let mut runs = Vec::new();
@@ -274,25 +296,45 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
     for (index, run) in check.runs.iter().enumerate() {
         let mut chosen = run.clone();
         chosen.alternative = None;
+        // The same check twice (a run that took its alternative) is made once.
+        if runs.iter().any(|earlier: &CheckRun| *earlier == chosen) {
+            continue;
+        }
+        // Whether the library fails with errors none of the runs so far had.
+        let library_fails = |errors: &[BuildError]| {
+            errors.iter().any(|error| {
+                error.in_library
+                    && !known.iter().any(|known: &BuildError| {
+                        known.file == error.file && known.message == error.message
+                    })
+            })
+        };
         let mut errors = cargo_check(&run.manifest, &run.arguments)?;
-        if !errors.is_empty() {
+        if library_fails(&errors) {
             if let Some(alternative) = &run.alternative {
                 let alternative_errors = cargo_check(&run.manifest, alternative)?;
-                if alternative_errors.is_empty() {
+                if !library_fails(&alternative_errors) {
                     chosen.arguments = alternative.clone();
                     errors = alternative_errors;
+                    if runs.iter().any(|earlier: &CheckRun| *earlier == chosen) {
+                        continue;
+                    }
                 }
             }
         }
-        // The first run is the selection as the user made it: always checked.
+        // The first run is the selection as the user made it: always checked. Another
+        // run is checked unless its library does not build before the migration.
         let is_selection = index == 0;
-        if !errors.is_empty() && !is_selection {
-            // A feature combination the crate itself does not build (runtimes that
-            // exclude each other under `--all-features`) says nothing about the
-            // migration: its errors change with every path rewritten.
+        let library_fails = library_fails(&errors);
+        if library_fails && !is_selection {
+            // A feature combination whose library the crate itself does not build
+            // (runtimes that exclude each other under `--all-features`) says nothing
+            // about the migration: its errors change with every path rewritten. (A
+            // test that needs a dev-dependency the published crate lacks is the
+            // crate's own error, in every run: it is known, and the run is checked.)
             report.push(format!(
                 "`cargo check --all-targets {}` ({}) does not build before the migration \
-                 ({} error(s)); that combination is not checked",
+                 ({} error(s)), so that combination is not checked",
                 chosen.arguments.join(" "),
                 chosen.manifest.display(),
                 errors.len()
@@ -325,7 +367,15 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
 fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["check", "--all-targets", "--message-format", "json"])
+        // `--keep-going`: every target's errors, not those of the first to fail,
+        // which would make the runs before and after the migration incomparable.
+        .args([
+            "check",
+            "--all-targets",
+            "--keep-going",
+            "--message-format",
+            "json",
+        ])
         .arg("--manifest-path")
         .arg(manifest)
         .args(arguments)
@@ -369,6 +419,11 @@ fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>,
                 .and_then(|span| span["label"].as_str())
                 .unwrap_or_default()
                 .to_string(),
+            in_library: value["target"]["kind"].as_array().is_some_and(|kinds| {
+                kinds
+                    .iter()
+                    .any(|kind| matches!(kind.as_str(), Some("lib" | "rlib" | "proc-macro")))
+            }),
         });
     }
     if !output.status.success() && errors.is_empty() {
@@ -380,12 +435,12 @@ fn cargo_check(manifest: &Path, arguments: &[String]) -> Result<Vec<BuildError>,
             file: None,
             line: 1,
             column: 1,
-            message: format!(
-                "`cargo check --all-targets {}` failed:\n{}",
-                arguments.join(" "),
-                last.join("\n")
-            ),
-            label: String::new(),
+            // The tail of cargo's output changes from run to run: it is the label,
+            // which does not make two errors different.
+            message: format!("`cargo check --all-targets {}` failed", arguments.join(" ")),
+            label: last.join("\n"),
+            // Nothing was built: as good as a library that fails.
+            in_library: true,
         });
     }
     Ok(errors)
@@ -674,6 +729,22 @@ runtime = ["dep:rt"]
         assert_eq!(name, "stop");
         // The features that name the dependency, then the implicit one.
         assert_eq!(features, ["runtime", "all", "async-std", "attrs"]);
+    }
+
+    #[test]
+    fn the_feature_named_after_the_runtime_comes_first() {
+        let manifest = r#"[package]
+name = "zmq"
+
+[dependencies]
+async-std = { version = "1", optional = true }
+
+[features]
+dispatcher-runtime = ["async-std", "dispatcher"]
+async-std-runtime = ["async-std", "async-std/attributes"]
+"#;
+        let (_, features) = features_enabling_async_std(manifest).unwrap();
+        assert_eq!(features[0], "async-std-runtime");
     }
 
     #[test]

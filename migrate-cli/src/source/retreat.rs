@@ -107,6 +107,10 @@ fn rename_paths(
     let path_sep_at = |i: usize| is_colon(trees.get(i), true) && is_colon(trees.get(i + 1), false);
     for (i, tree) in trees.iter().enumerate() {
         match tree {
+            // `use other::{async_std::x, ..}`: a use tree's continuation names no
+            // crate.
+            TokenTree::Group(group)
+                if group.delimiter() == Delimiter::Brace && i >= 2 && path_sep_at(i - 2) => {}
             TokenTree::Group(group) => {
                 let punct_at = |j: Option<usize>, c: char| matches!(j.and_then(|j| trees.get(j)), Some(TokenTree::Punct(p)) if p.as_char() == c);
                 // `#[..]`, `name!(..)`, `macro_rules! name { .. }`.
@@ -327,6 +331,12 @@ mod tests {
              #[cfg_attr(test, async_std_compat::test(crate = \"async_std_compat\"))]\nasync fn t() {}\n\
              macro_rules! m { () => { #[async_std_compat::test(crate = \"async_std_compat\")] async fn x() {} } }\n"
         );
+    }
+
+    #[test]
+    fn a_module_of_another_crate_named_async_std_stays() {
+        let text = "use other::{async_std::connect, tls};\nuse other::async_std::accept;\n";
+        assert_eq!(retreated(text), text);
     }
 
     #[test]
