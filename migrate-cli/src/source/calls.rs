@@ -576,6 +576,11 @@ impl Rewriter<'_> {
             other.action != rule.action || (rule.action == Action::Fallback && other != &rule)
         });
         if ambiguous {
+            // `builder = builder.timeout(d)`: the same type as its receiver, so no
+            // future's or stream's adapter.
+            if self.self_assigned.contains(&method.start) {
+                return;
+            }
             if awaited.is_some() || ADAPTERS.contains(&name.as_str()) {
                 let names: Vec<&str> = candidates.iter().map(|rule| rule.item).collect();
                 self.hazard(
@@ -670,6 +675,14 @@ impl Rewriter<'_> {
             }
             Action::PathMethod(function, then) if call.args.is_empty() => {
                 let Some(end) = awaited else { return };
+                if name == "metadata"
+                    && receiver_ident
+                        .as_ref()
+                        .is_some_and(|receiver| self.survey.file_bindings.contains(receiver))
+                {
+                    // `File::metadata`: async in smol too.
+                    return;
+                }
                 let ambiguous = name == "metadata"
                     && ["async_std::fs::File", "async_std::fs::DirEntry"]
                         .iter()

@@ -403,6 +403,9 @@ struct Rewriter<'a> {
     /// Expressions directly awaited, by start offset (for a method call: the start of
     /// its name), with the end offset of the `.await`.
     awaited: HashMap<usize, usize>,
+    /// Where the method name of each `x = x.method(..)` starts: its result has the
+    /// receiver's type, so it is no adapter (`timeout`) of a future or stream.
+    self_assigned: HashSet<usize>,
     /// Start offsets of `sleep(d).await` whose `()` value is discarded.
     sleeps_discarded: HashSet<usize>,
     /// Paths with a qualified self (`<T as async_std::io::Read>::read`), by start
@@ -443,6 +446,7 @@ impl<'a> Rewriter<'a> {
             skip_paths: HashSet::new(),
             callees: HashSet::new(),
             awaited: HashMap::new(),
+            self_assigned: HashSet::new(),
             sleeps_discarded: HashSet::new(),
             qualified: HashMap::new(),
             bare_names: globs::BareNames::of(file),
@@ -1044,6 +1048,18 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
     fn visit_item_fn(&mut self, function: &'ast syn::ItemFn) {
         self.rewrite_entry_point(function);
         syn::visit::visit_item_fn(self, function);
+    }
+
+    fn visit_expr_assign(&mut self, assign: &'ast syn::ExprAssign) {
+        if let (syn::Expr::Path(left), syn::Expr::MethodCall(call)) =
+            (&*assign.left, &*assign.right)
+        {
+            if matches!(&*call.receiver, syn::Expr::Path(receiver) if receiver.path == left.path) {
+                let start = self.range(call.method.span()).start;
+                self.self_assigned.insert(start);
+            }
+        }
+        syn::visit::visit_expr_assign(self, assign);
     }
 
     fn visit_block(&mut self, block: &'ast syn::Block) {

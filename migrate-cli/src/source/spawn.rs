@@ -63,6 +63,15 @@ impl Rewriter<'_> {
                     if init.diverge.is_some() {
                         continue;
                     }
+                    // `let mut handles = Vec::new();`, then `handles.push(spawn(f))`
+                    // and `for h in handles { h.await; }`.
+                    if let syn::Pat::Ident(binding) = &local.pat {
+                        let pushed =
+                            self.joined_collection(&binding.ident, &block.stmts[index + 1..]);
+                        for start in pushed {
+                            self.spawns_accounted.insert(start);
+                        }
+                    }
                     let Some(call) = self.spawn_call(&init.expr) else {
                         continue;
                     };
@@ -90,6 +99,91 @@ impl Rewriter<'_> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Where the spawn calls pushed into the collection `name` start, when every
+    /// other use of `name` in `rest` awaits all its handles (`for h in name { h.await }`,
+    /// `join_all(name)`); empty otherwise.
+    fn joined_collection(&self, name: &syn::Ident, rest: &[syn::Stmt]) -> Vec<usize> {
+        struct Collection<'r, 'n, 'a> {
+            rewriter: &'r Rewriter<'a>,
+            name: &'n syn::Ident,
+            pushed: Vec<usize>,
+            joined: usize,
+            other: usize,
+        }
+        impl<'ast> Visit<'ast> for Collection<'_, '_, '_> {
+            fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+                let is_name = |expr: &syn::Expr| matches!(expr, syn::Expr::Path(path) if path.path.is_ident(self.name));
+                match expr {
+                    syn::Expr::MethodCall(call)
+                        if call.method == "push"
+                            && is_name(&call.receiver)
+                            && call.args.len() == 1 =>
+                    {
+                        match self.rewriter.spawn_call(&call.args[0]) {
+                            Some(spawn) => {
+                                self.pushed.push(self.rewriter.range(spawn.span()).start);
+                                syn::visit::visit_expr(self, &call.args[0]);
+                            }
+                            None => self.other += 1,
+                        }
+                        return;
+                    }
+                    syn::Expr::ForLoop(for_loop) if is_name(&for_loop.expr) => {
+                        match &*for_loop.pat {
+                            syn::Pat::Ident(handle)
+                                if handle_uses(&handle.ident, &for_loop.body.stmts)
+                                    == HandleUses::AwaitedOrCancelled =>
+                            {
+                                self.joined += 1
+                            }
+                            _ => self.other += 1,
+                        }
+                        return;
+                    }
+                    syn::Expr::Call(call)
+                        if call.args.len() == 1
+                            && is_name(&call.args[0])
+                            && matches!(&*call.func, syn::Expr::Path(path)
+                            if path.path.segments.last().is_some_and(|segment| {
+                                segment.ident == "join_all" || segment.ident == "try_join_all"
+                            })) =>
+                    {
+                        self.joined += 1;
+                        return;
+                    }
+                    _ => {}
+                }
+                syn::visit::visit_expr(self, expr);
+            }
+
+            fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+                if ident == self.name {
+                    self.other += 1;
+                }
+            }
+
+            fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+                let (awaited, other) = token_uses(mac.tokens.clone(), self.name);
+                self.other += awaited + other;
+            }
+        }
+        let mut collection = Collection {
+            rewriter: self,
+            name,
+            pushed: Vec::new(),
+            joined: 0,
+            other: 0,
+        };
+        for statement in rest {
+            collection.visit_stmt(statement);
+        }
+        if collection.joined > 0 && collection.other == 0 {
+            collection.pushed
+        } else {
+            Vec::new()
         }
     }
 
@@ -149,6 +243,10 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
             let base = match expr {
                 syn::Expr::Await(awaited) => Some(&*awaited.base),
                 syn::Expr::MethodCall(call) if call.method == "cancel" => Some(&*call.receiver),
+                // `block_on(handle)` waits for it as `.await` does.
+                syn::Expr::Call(call) if call.args.len() == 1 && is_block_on(&call.func) => {
+                    Some(&call.args[0])
+                }
                 _ => None,
             };
             if let Some(syn::Expr::Path(path)) = base {
@@ -167,13 +265,11 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
         }
 
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            // A macro may use the handle in any way.
-            let mentions = mac.tokens.clone().into_iter().any(|token| {
-                matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == *self.name)
-            });
-            if mentions {
-                self.other += 1;
-            }
+            // A macro may use the handle in any way; `assert_eq!(handle.await, x)` is an
+            // await.
+            let (awaited, other) = token_uses(mac.tokens.clone(), self.name);
+            self.awaited += awaited;
+            self.other += other;
         }
     }
     let mut uses = Uses {
@@ -189,4 +285,40 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
         (_, 0) => HandleUses::AwaitedOrCancelled,
         _ => HandleUses::Other,
     }
+}
+
+/// Whether `func` is a `block_on` (`block_on`, `task::block_on`, `smol::block_on`...).
+fn is_block_on(func: &syn::Expr) -> bool {
+    matches!(func, syn::Expr::Path(path)
+        if path.path.segments.last().is_some_and(|segment| segment.ident == "block_on"))
+}
+
+/// In macro input `tokens`, how often `name` is awaited (`name.await`) and how often
+/// it is used otherwise.
+fn token_uses(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> (usize, usize) {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let (mut awaited, mut other) = (0, 0);
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => {
+                let (a, o) = token_uses(group.stream(), name);
+                awaited += a;
+                other += o;
+            }
+            TokenTree::Ident(ident) if ident == name => {
+                let dot =
+                    matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                let after_dot =
+                    matches!(trees.get(i + 2), Some(TokenTree::Ident(word)) if word == "await");
+                if dot && after_dot {
+                    awaited += 1;
+                } else {
+                    other += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    (awaited, other)
 }

@@ -30,6 +30,9 @@ pub(super) struct Survey {
     pub(super) handles_escape: bool,
     /// Local names bound to the receiver of an async-std channel.
     pub(super) receivers: HashSet<String>,
+    /// Local bindings made by opening or creating a file (`let f = File::open(p).await?`):
+    /// their `metadata` is `File::metadata`, not `Path::metadata`.
+    pub(super) file_bindings: HashSet<String>,
     /// Local names that visibly hold an async-std `TcpStream` or `UnixStream` (or an
     /// `Arc` or reference of one).
     pub(super) stream_names: HashSet<String>,
@@ -317,6 +320,9 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
             _ => {}
         }
         if let (syn::Pat::Ident(binding), Some(init)) = (&local.pat, &local.init) {
+            if opens_a_file(&init.expr) {
+                self.survey.file_bindings.insert(binding.ident.to_string());
+            }
             if self.mentions_stream(&*init.expr) {
                 self.survey.stream_names.insert(binding.ident.to_string());
             }
@@ -396,5 +402,33 @@ fn receiver_type(ty: &syn::Type) -> Option<&syn::TypePath> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Whether `expr` (through `?`, `.await` and parentheses) is `File::open(..)`,
+/// `File::create(..)`, `File::create_new(..)` or `options.open(..)`.
+fn opens_a_file(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Try(inner) => opens_a_file(&inner.expr),
+        syn::Expr::Await(inner) => opens_a_file(&inner.base),
+        syn::Expr::Paren(inner) => opens_a_file(&inner.expr),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(path) => {
+                let names: Vec<String> = path
+                    .path
+                    .segments
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .map(|segment| segment.ident.to_string())
+                    .collect();
+                names.len() == 2
+                    && names[1] == "File"
+                    && matches!(names[0].as_str(), "open" | "create" | "create_new")
+            }
+            _ => false,
+        },
+        syn::Expr::MethodCall(call) => call.method == "open" && call.args.len() == 1,
+        _ => false,
     }
 }
