@@ -264,6 +264,18 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
             }
         }
 
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            // `task::sleep(..)` after `let task = spawn(..)`: a path of several
+            // segments starts at a module or type, never at the binding.
+            if path.segments.len() > 1 {
+                for segment in &path.segments {
+                    self.visit_path_arguments(&segment.arguments);
+                }
+                return;
+            }
+            syn::visit::visit_path(self, path);
+        }
+
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
             // A macro may use the handle in any way; `assert_eq!(handle.await, x)` is an
             // await.
