@@ -65,11 +65,15 @@ impl Rewriter<'_> {
                     }
                     // `let mut handles = Vec::new();`, then `handles.push(spawn(f))`
                     // and `for h in handles { h.await; }`.
+                    // Or `let handles = (0..n).map(|_| spawn(f));` with the same loop.
                     if let syn::Pat::Ident(binding) = &local.pat {
-                        let pushed =
-                            self.joined_collection(&binding.ident, &block.stmts[index + 1..]);
-                        for start in pushed {
-                            self.spawns_accounted.insert(start);
+                        if let Some(pushed) =
+                            self.joined_collection(&binding.ident, &block.stmts[index + 1..])
+                        {
+                            let mapped = self.mapped_spawns(&init.expr);
+                            for start in pushed.into_iter().chain(mapped) {
+                                self.spawns_accounted.insert(start);
+                            }
                         }
                     }
                     let Some(call) = self.spawn_call(&init.expr) else {
@@ -102,10 +106,34 @@ impl Rewriter<'_> {
         }
     }
 
+    /// Where the spawn calls start that are the closure results of `expr`'s `.map(..)`
+    /// adapters (`(0..n).map(|_| spawn(f)).collect()`).
+    fn mapped_spawns(&self, expr: &syn::Expr) -> Vec<usize> {
+        let syn::Expr::MethodCall(call) = expr else {
+            return Vec::new();
+        };
+        let mut found = self.mapped_spawns(&call.receiver);
+        if call.method == "map" && call.args.len() == 1 {
+            if let syn::Expr::Closure(closure) = &call.args[0] {
+                let result = match &*closure.body {
+                    syn::Expr::Block(block) => match block.block.stmts.last() {
+                        Some(syn::Stmt::Expr(tail, None)) => Some(tail),
+                        _ => None,
+                    },
+                    body => Some(body),
+                };
+                if let Some(spawn) = result.and_then(|result| self.spawn_call(result)) {
+                    found.push(self.range(spawn.span()).start);
+                }
+            }
+        }
+        found
+    }
+
     /// Where the spawn calls pushed into the collection `name` start, when every
     /// other use of `name` in `rest` awaits all its handles (`for h in name { h.await }`,
-    /// `join_all(name)`); empty otherwise.
-    fn joined_collection(&self, name: &syn::Ident, rest: &[syn::Stmt]) -> Vec<usize> {
+    /// `join_all(name)`); `None` otherwise.
+    fn joined_collection(&self, name: &syn::Ident, rest: &[syn::Stmt]) -> Option<Vec<usize>> {
         struct Collection<'r, 'n, 'a> {
             rewriter: &'r Rewriter<'a>,
             name: &'n syn::Ident,
@@ -180,11 +208,7 @@ impl Rewriter<'_> {
         for statement in rest {
             collection.visit_stmt(statement);
         }
-        if collection.joined > 0 && collection.other == 0 {
-            collection.pushed
-        } else {
-            Vec::new()
-        }
+        (collection.joined > 0 && collection.other == 0).then_some(collection.pushed)
     }
 
     /// `drop(spawn(f))`: the `drop` call and the spawn call inside it.
