@@ -80,6 +80,9 @@ pub enum Action {
     /// async-std's `print!`-like macros return a future; std's print at once: the
     /// macro becomes this std macro and its `.await` goes.
     PrintMacro(&'static str),
+    /// An associated function that is async in async-std and synchronous in smol
+    /// (`UnixListener::bind`): renamed to this path, its `.await` goes.
+    SyncCall(&'static str),
     /// A channel constructor: renamed to this path; `rx.next().await` on its receiver
     /// becomes `rx.recv().await.ok()` (smol's receiver is not `Unpin`).
     Channel(&'static str),
@@ -196,6 +199,7 @@ pub fn guide_markdown() -> String {
                 rule.item.replacen("async_std", "async_std_compat", 1)
             ),
             Action::PrintMacro(to) => format!("`{to}!(..)` without `.await`"),
+            Action::SyncCall(to) => format!("`{to}(..)` without `.await`"),
             Action::Channel(to) => format!("`{to}`; `rx.next().await` -> `rx.recv().await.ok()`"),
             Action::Report => "(reported; by hand)".to_string(),
         };
@@ -258,7 +262,8 @@ mod tests {
                 | Action::FlushOnDrop(to)
                 | Action::MethodToFunction(to)
                 | Action::PathMethod(to, _)
-                | Action::PrintMacro(to) => assert!(
+                | Action::PrintMacro(to)
+                | Action::SyncCall(to) => assert!(
                     to.starts_with("smol::") || to.starts_with("std::"),
                     "{} -> {to}",
                     rule.item

@@ -84,9 +84,19 @@ pub(super) const RULES: &[Rule] = &[
         note: "the same item under another path",
     },
     Rule {
+        item: "async_std::os::unix::net::UnixDatagram::bind",
+        action: SyncCall("smol::net::unix::UnixDatagram::bind"),
+        note: "synchronous in async-net: the `.await` goes",
+    },
+    Rule {
+        item: "async_std::os::unix::net::UnixListener::bind",
+        action: SyncCall("smol::net::unix::UnixListener::bind"),
+        note: "synchronous in async-net: the `.await` goes",
+    },
+    Rule {
         item: "async_std::os::unix::net::UnixListener",
         action: Rename("smol::net::unix::UnixListener"),
-        note: "`bind` is synchronous in async-net: a `.await` after it is a compile error to remove",
+        note: "the same item under another path (`bind` is synchronous in async-net: see its rule)",
     },
     Rule {
         item: "async_std::os::unix::net::UnixStream",

@@ -213,6 +213,12 @@ impl Rewriter<'_> {
             syn::Expr::Call(call) => {
                 let start = self.range(call.span()).start;
                 self.awaited.insert(start, whole.end);
+                if let Some(Action::SyncCall(_)) = self.call_action(call) {
+                    // Synchronous in smol: the `.await` goes.
+                    let end = self.range(call.span()).end;
+                    self.edits
+                        .push(Edit::replace(end..whole.end, "", "sync-call"));
+                }
                 if self.call_action(call) == Some(Action::Sleep)
                     && !self.sleeps_discarded.contains(&start)
                 {

@@ -306,7 +306,7 @@ fn target_of(
             Action::Rename(to) | Action::Module(to) | Action::Spawn(to) | Action::Channel(to) => {
                 Target::Smol(split(to))
             }
-            Action::PrintMacro(to) => Target::Smol(split(to)),
+            Action::PrintMacro(to) | Action::SyncCall(to) => Target::Smol(split(to)),
             Action::WriteFmt if canonical.len() == 2 => {
                 Target::Smol(vec!["std".to_string(), canonical[1].clone()])
             }
