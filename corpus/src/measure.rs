@@ -83,9 +83,18 @@ pub fn count_references(root: &Path) -> References {
     total
 }
 
+/// Counts the identifiers that can name the crates: a segment after `::`
+/// (`crate::aio::async_std`) or a `mod async_std` is a crate's own module.
 fn count_in_tokens(tokens: TokenStream, total: &mut References) {
-    for token in tokens {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, token) in trees.iter().enumerate() {
+        let before = |back: usize| index.checked_sub(back).and_then(|i| trees.get(i));
+        let after_path_separator = matches!(before(1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+            && matches!(before(2), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+            && matches!(before(3), Some(TokenTree::Ident(_)));
+        let module_name = matches!(before(1), Some(TokenTree::Ident(word)) if word == "mod");
         match token {
+            TokenTree::Ident(_) if after_path_separator || module_name => {}
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
                 if name == "async_std" {
@@ -270,13 +279,14 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
     }
 
     #[test]
-    fn references_skip_comments_and_strings() {
+    fn references_skip_comments_strings_and_own_modules() {
         let folder =
             std::env::temp_dir().join(format!("smolify-corpus-refs-{}", std::process::id()));
         std::fs::create_dir_all(folder.join("src")).unwrap();
         std::fs::write(
             folder.join("src/lib.rs"),
-            "// async_std in a comment\nuse async_std::task;\nconst S: &str = \"async_std\";\nfn f() { async_std_compat::task::spawn(async {}); }\n",
+            "// async_std in a comment\nuse async_std::task;\nconst S: &str = \"async_std\";\nfn f() { async_std_compat::task::spawn(async {}); }\n\
+             mod async_std;\nuse crate::aio::async_std::Runtime;\n",
         )
         .unwrap();
         let refs = count_references(&folder);
