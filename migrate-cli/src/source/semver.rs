@@ -18,6 +18,43 @@ use crate::diagnostic::Severity;
 pub const RULE: &str = "semver-major";
 
 /// Types smol re-exports from the same crate as async-std: not a change of type.
+/// async-std's re-exports of std types (origin `std` in async-std's API list): smol
+/// names the same std type, so a signature that names one does not change.
+const STD_TYPES: &[&str] = &[
+    "net::AddrParseError",
+    "net::Shutdown",
+    "net::IpAddr",
+    "net::Ipv4Addr",
+    "net::Ipv6Addr",
+    "net::SocketAddr",
+    "net::SocketAddrV4",
+    "net::SocketAddrV6",
+    "io::Error",
+    "io::ErrorKind",
+    "io::IoSlice",
+    "io::IoSliceMut",
+    "io::Result",
+    "io::SeekFrom",
+    "fs::FileType",
+    "fs::Metadata",
+    "fs::Permissions",
+    "process::ExitStatus",
+    "process::Output",
+    "process::Stdio",
+    "task::Context",
+    "task::Poll",
+    "task::Waker",
+    "pin::Pin",
+    "sync::Arc",
+    "sync::Weak",
+    "os::unix::net::SocketAddr",
+    "path::Component",
+    "path::Display",
+    "path::Prefix",
+    "path::PrefixComponent",
+    "path::StripPrefixError",
+];
+
 const SAME_TRAITS: &[&str] = &[
     "Stream",
     "Future",
@@ -185,7 +222,11 @@ impl Rewriter<'_> {
                     canonical.get(1..).map(|rest| rest.join("::")).as_deref(),
                     Some("path::Path" | "path::PathBuf")
                 );
-                if (note.starts_with("std's") && !own_path_type)
+                let std_reexport = canonical
+                    .get(1..)
+                    .is_some_and(|rest| STD_TYPES.contains(&rest.join("::").as_str()));
+                if std_reexport
+                    || (note.starts_with("std's") && !own_path_type)
                     || note.contains("futures-io trait")
                     || note.contains("futures-core")
                 {
