@@ -180,18 +180,6 @@ fn cargo(folder: &Path, args: &[&str]) -> std::process::Output {
         .expect("cannot run cargo")
 }
 
-/// Whether two versions are of one semver line (`1.8.0` and `1.9.0`; `0.3.4` and
-/// `0.3.31`).
-fn same_line(a: &str, b: &str) -> bool {
-    let parts = |v: &str| v.split('.').map(str::to_string).collect::<Vec<_>>();
-    let (a, b) = (parts(a), parts(b));
-    if a[0] == "0" {
-        a[..2] == b[..2]
-    } else {
-        a[0] == b[0]
-    }
-}
-
 fn locked_versions(lock: &Path) -> BTreeMap<String, Vec<String>> {
     let value: toml::Table = toml::from_str(&std::fs::read_to_string(lock).unwrap()).unwrap();
     let mut versions: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -297,7 +297,7 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
         let mut chosen = run.clone();
         chosen.alternative = None;
         // The same check twice (a run that took its alternative) is made once.
-        if runs.iter().any(|earlier: &CheckRun| *earlier == chosen) {
+        if runs.contains(&chosen) {
             continue;
         }
         // Whether the library fails with errors none of the runs so far had.
@@ -316,7 +316,7 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
                 if !library_fails(&alternative_errors) {
                     chosen.arguments = alternative.clone();
                     errors = alternative_errors;
-                    if runs.iter().any(|earlier: &CheckRun| *earlier == chosen) {
+                    if runs.contains(&chosen) {
                         continue;
                     }
                 }
