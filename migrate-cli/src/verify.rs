@@ -550,6 +550,8 @@ pub fn apply_verified(
     let mut plan = plan;
     let mut write_failures = write::write(&plan);
     let mut rounds = 0;
+    // The last round sent back only the files that name the smol types of an error.
+    let mut narrowed = false;
     loop {
         rounds += 1;
         let errors = check(check_with)?;
@@ -612,9 +614,21 @@ pub fn apply_verified(
                     )
                 })
                 .unwrap_or_default();
-            for file in &migrated {
+            // First only the migrated files that name a smol type the errors name
+            // (a smol `TcpListener` handed to a file that stayed on the shim); when
+            // that did not help, every migrated file.
+            let named = if narrowed {
+                BTreeSet::new()
+            } else {
+                files_naming_smol_types(&errors, &migrated)
+            };
+            narrowed = !named.is_empty();
+            let suspects = if named.is_empty() { &migrated } else { &named };
+            for file in suspects {
                 blamed.insert(file.clone(), why.clone());
             }
+        } else {
+            narrowed = false;
         }
         if blamed.is_empty() || rounds >= MAX_ROUNDS || !may_retreat {
             let mut restore_failures = snapshot.restore();
@@ -701,6 +715,48 @@ pub fn dependencies_on_async_std(manifest: &Path) -> Vec<String> {
     found.into_iter().collect()
 }
 
+/// The files of `migrated` whose text names a type that `errors` name under a smol
+/// path (`smol::async_net::TcpListener` → files that say `TcpListener`).
+fn files_naming_smol_types(
+    errors: &[BuildError],
+    migrated: &BTreeSet<PathBuf>,
+) -> BTreeSet<PathBuf> {
+    let mut types = BTreeSet::new();
+    for error in errors {
+        let text = format!("{} {}", error.message, error.label);
+        for (at, _) in text.match_indices("smol::") {
+            let path: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            if let Some(last) = path.trim_end_matches(':').rsplit("::").next() {
+                if last.chars().next().is_some_and(char::is_uppercase) {
+                    types.insert(last.to_string());
+                }
+            }
+        }
+    }
+    if types.is_empty() {
+        return BTreeSet::new();
+    }
+    migrated
+        .iter()
+        .filter(|file| {
+            std::fs::read_to_string(file).is_ok_and(|text| {
+                types.iter().any(|name| {
+                    text.match_indices(name.as_str()).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + name.len()..].chars().next();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    })
+                })
+            })
+        })
+        .cloned()
+        .collect()
+}
+
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
 }
@@ -729,6 +785,30 @@ runtime = ["dep:rt"]
         assert_eq!(name, "stop");
         // The features that name the dependency, then the implicit one.
         assert_eq!(features, ["runtime", "all", "async-std", "attrs"]);
+    }
+
+    #[test]
+    fn an_error_elsewhere_blames_the_files_that_name_its_smol_type() {
+        let folder = std::env::temp_dir().join(format!("smolify-blame-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let listener = folder.join("listener.rs");
+        let other = folder.join("other.rs");
+        std::fs::write(&listener, "use smol::net::TcpListener;\n").unwrap();
+        std::fs::write(&other, "use smol::net::TcpListenerish;\n").unwrap();
+        let error = BuildError {
+            file: None,
+            line: 1,
+            column: 1,
+            message: "error[E0277]: the trait bound `smol::async_net::TcpListener: \
+                      From<async_std_compat::net::TcpListener>` is not satisfied"
+                .to_string(),
+            label: String::new(),
+            in_library: true,
+        };
+        let migrated: BTreeSet<PathBuf> = [listener.clone(), other].into_iter().collect();
+        let named = files_naming_smol_types(&[error], &migrated);
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert_eq!(named, [listener].into_iter().collect());
     }
 
     #[test]
