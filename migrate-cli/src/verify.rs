@@ -139,6 +139,12 @@ pub struct BuildError {
 }
 
 impl BuildError {
+    /// Whether `self` is the error `earlier` again: the same file and message, wherever
+    /// the migration moved its line (the label names types the migration changes).
+    fn is_the_same_as(&self, earlier: &BuildError) -> bool {
+        self.file == earlier.file && self.message == earlier.message
+    }
+
     /// The message's first line and the label: `error[E0308]: mismatched types
     /// (expected `async_std::net::TcpStream`, found `smol::net::TcpStream`)`.
     pub fn summary(&self) -> String {
@@ -273,7 +279,7 @@ pub fn check(check: &BuildCheck) -> Result<Vec<BuildError>, String> {
             let known = check
                 .known_errors
                 .iter()
-                .any(|known| known.file == error.file && known.message == error.message);
+                .any(|known| error.is_the_same_as(known));
             if !errors.contains(&error) && !known {
                 errors.push(error);
             }
@@ -303,10 +309,7 @@ pub fn before_migration(check: &BuildCheck) -> Result<(BuildCheck, Vec<String>),
         // Whether the library fails with errors none of the runs so far had.
         let library_fails = |errors: &[BuildError]| {
             errors.iter().any(|error| {
-                error.in_library
-                    && !known.iter().any(|known: &BuildError| {
-                        known.file == error.file && known.message == error.message
-                    })
+                error.in_library && !known.iter().any(|known| error.is_the_same_as(known))
             })
         };
         let mut errors = cargo_check(&run.manifest, &run.arguments)?;
