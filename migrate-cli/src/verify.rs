@@ -718,6 +718,22 @@ pub fn dependencies_on_async_std(manifest: &Path) -> Vec<String> {
     found.into_iter().collect()
 }
 
+/// How the compiler may spell the crate of a smol type: through smol's re-exports, or
+/// by the crate that defines it when the file at fault does not see smol.
+const SMOL_CRATES: &[&str] = &[
+    "smol::",
+    "async_fs::",
+    "async_net::",
+    "async_io::",
+    "async_channel::",
+    "async_lock::",
+    "async_process::",
+    "async_executor::",
+    "async_task::",
+    "blocking::",
+    "futures_lite::",
+];
+
 /// The files of `migrated` whose text names a type that `errors` name under a smol
 /// path (`smol::async_net::TcpListener` → files that say `TcpListener`).
 fn files_naming_smol_types(
@@ -727,7 +743,10 @@ fn files_naming_smol_types(
     let mut types = BTreeSet::new();
     for error in errors {
         let text = format!("{} {}", error.message, error.label);
-        for (at, _) in text.match_indices("smol::") {
+        let smol_paths = SMOL_CRATES
+            .iter()
+            .flat_map(|prefix| text.match_indices(prefix));
+        for (at, _) in smol_paths {
             let path: String = text[at..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
@@ -812,6 +831,28 @@ runtime = ["dep:rt"]
         let named = files_naming_smol_types(&[error], &migrated);
         std::fs::remove_dir_all(&folder).unwrap();
         assert_eq!(named, [listener].into_iter().collect());
+    }
+
+    #[test]
+    fn a_smol_type_spelled_by_its_defining_crate_is_recognised() {
+        let folder = std::env::temp_dir().join(format!("smolify-blame-fs-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let builder = folder.join("builder.rs");
+        let other = folder.join("other.rs");
+        std::fs::write(&builder, "pub async fn append(file: &mut File) {}\n").unwrap();
+        std::fs::write(&other, "pub struct Profile;\n").unwrap();
+        let error = BuildError {
+            file: None,
+            line: 12,
+            column: 29,
+            message: "error[E0308]: mismatched types".to_string(),
+            label: "expected `async_fs::File`, found `async_std_compat::fs::File`".to_string(),
+            in_library: false,
+        };
+        let migrated: BTreeSet<PathBuf> = [builder.clone(), other].into_iter().collect();
+        let named = files_naming_smol_types(&[error], &migrated);
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert_eq!(named, [builder].into_iter().collect());
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn target_of(
     canonical: &[String],
     survey: &survey::Survey,
 ) -> (Target, Option<&'static rules::Rule>) {
-    let flush_visible = survey.flush_is_visible();
+    let flush_visible = survey.flush_is_visible_for(&canonical.join("::"));
     if let Some(rule) = rules::lookup(canonical) {
         let target = match rule.action {
             // The shim's `spawn_local` tasks run only inside the shim's `block_on`.
@@ -338,6 +338,15 @@ fn target_of(
             let home = match rule.action {
                 Action::Rename(to) | Action::Spawn(to) => split(to),
                 Action::FlushOnDrop(to) if flush_visible && !to.contains('(') => split(to),
+                // A file opened read-only is never written, so its drop loses nothing:
+                // `File::open` takes smol's `File` even where the file keeps
+                // async-std's for the ones it writes, so that it can be handed to code
+                // that takes smol's.
+                Action::FlushOnDrop(to)
+                    if !to.contains('(') && survey.opens_read_only(&join(canonical)) =>
+                {
+                    split(to)
+                }
                 Action::Fallback | Action::FlushOnDrop(_) => {
                     return (
                         Target::Compat(split(&rules::fallback_path(canonical))),
@@ -903,7 +912,11 @@ impl<'a> Rewriter<'a> {
     /// visibly flushes, says so once per file: the check is per file, not per writer.
     fn note_native_flush_on_drop(&mut self, offset: usize, rule: Option<&'static rules::Rule>) {
         let Some(rule) = rule else { return };
-        if !matches!(rule.action, Action::FlushOnDrop(_)) || !self.survey.writes {
+        // A file that writes only through borrowed `File`s drops none: nothing to say.
+        if !matches!(rule.action, Action::FlushOnDrop(_))
+            || !self.survey.writes
+            || !self.survey.flushes
+        {
             return;
         }
         if !self.reported.insert((usize::MAX, "flush-on-drop")) {

@@ -12,6 +12,9 @@ use crate::rules::{self, Action};
 /// async-std's task handle.
 pub(super) const JOIN_HANDLE: &str = "async_std::task::JoinHandle";
 
+/// async-std's file, flushed on drop.
+const FILE: &str = "async_std::fs::File";
+
 /// What the first pass learned about a file.
 #[derive(Debug, Default)]
 pub(super) struct Survey {
@@ -24,6 +27,14 @@ pub(super) struct Survey {
     pub(super) writes: bool,
     /// Some code calls `flush`, `sync_all`, `sync_data` or `close`.
     pub(super) flushes: bool,
+    /// The file makes an async-std `File` that can be written: `File::create`,
+    /// `OpenOptions`, `File::from`... (all but the read-only `File::open`).
+    pub(super) creates_writable_file: bool,
+    /// The file holds an async-std `File` by value (a field, a parameter, a binding's
+    /// type), not only behind `&` or `&mut`: it may drop one made elsewhere.
+    pub(super) holds_file_by_value: bool,
+    /// Set while the `File` directly behind a `&` or `&mut` type is visited.
+    file_behind_reference: bool,
     /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
     /// function, a `pub` field, a `pub` type alias, a re-export of `JoinHandle` or of a
     /// spawn function): code outside the file may drop it.
@@ -50,6 +61,29 @@ impl Survey {
     /// yes where the code never writes or visibly flushes.
     pub(super) fn flush_is_visible(&self) -> bool {
         self.flushes || !self.writes
+    }
+
+    /// [`Survey::flush_is_visible`] for the writer at `canonical`. Only the drop of a
+    /// written `File` loses data, so for an async-std `File` (or an item of it):
+    /// - a file that makes a writable `File` must flush, whoever writes it (it may
+    ///   hand `&mut file` to a helper that does);
+    /// - a file that neither makes one nor holds one by value drops none: its writes
+    ///   go through borrowed files, whose owners answer for the flush (and keep
+    ///   async-std's `File` if they do not, which the build check then matches).
+    pub(super) fn flush_is_visible_for(&self, canonical: &str) -> bool {
+        let is_file = canonical == FILE || canonical.starts_with(&format!("{FILE}::"));
+        if !is_file {
+            return self.flush_is_visible();
+        }
+        let drops_none = !self.creates_writable_file && !self.holds_file_by_value;
+        self.flushes || drops_none || (!self.writes && !self.creates_writable_file)
+    }
+
+    /// Whether `canonical` is `File::open` in a file where the opened file can take
+    /// smol's type beside async-std's: the file holds no `File` by value, so no
+    /// field, parameter or annotated binding expects async-std's.
+    pub(super) fn opens_read_only(&self, canonical: &str) -> bool {
+        canonical == format!("{FILE}::open") && !self.holds_file_by_value
     }
 
     /// Whether the file names `item` or something inside it.
@@ -267,9 +301,31 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
 
     fn visit_path(&mut self, path: &'ast syn::Path) {
         if let Some(canonical) = self.canonical(path) {
+            // Every way to make a `File` but `File::open` (read-only) may make one
+            // that is written.
+            if canonical.starts_with("async_std::fs::OpenOptions")
+                || (canonical.starts_with(&format!("{FILE}::"))
+                    && canonical != format!("{FILE}::open"))
+            {
+                self.survey.creates_writable_file = true;
+            }
             self.survey.named.insert(canonical);
         }
         syn::visit::visit_path(self, path);
+    }
+
+    fn visit_type_reference(&mut self, reference: &'ast syn::TypeReference) {
+        self.survey.file_behind_reference = matches!(&*reference.elem, syn::Type::Path(_));
+        syn::visit::visit_type_reference(self, reference);
+        self.survey.file_behind_reference = false;
+    }
+
+    fn visit_type_path(&mut self, ty: &'ast syn::TypePath) {
+        let borrowed = std::mem::take(&mut self.survey.file_behind_reference);
+        if !borrowed && self.canonical(&ty.path).as_deref() == Some(FILE) {
+            self.survey.holds_file_by_value = true;
+        }
+        syn::visit::visit_type_path(self, ty);
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
@@ -376,6 +432,15 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
                 }
             }
         }
+        // `file: &mut File` or `file: Option<&mut File>`: its `metadata` is
+        // `File::metadata` (also once matched as `Some(file)`).
+        if let (syn::Pat::Ident(binding), Some(ty)) =
+            (&*pat.pat, receiver_type(option_inner(&pat.ty)))
+        {
+            if self.canonical(&ty.path).as_deref() == Some(FILE) {
+                self.survey.file_bindings.insert(binding.ident.to_string());
+            }
+        }
         // `rx: Receiver<T>` or `rx: &mut Receiver<T>` (a parameter or an annotated
         // binding).
         if let (syn::Pat::Ident(binding), Some(ty)) = (&*pat.pat, receiver_type(&pat.ty)) {
@@ -390,6 +455,24 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
             }
         }
         syn::visit::visit_pat_type(self, pat);
+    }
+}
+
+/// The `T` of `Option<T>`, or `ty` itself.
+fn option_inner(ty: &syn::Type) -> &syn::Type {
+    let syn::Type::Path(path) = ty else { return ty };
+    let Some(last) = path.path.segments.last() else {
+        return ty;
+    };
+    if last.ident != "Option" {
+        return ty;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(arguments) => match arguments.args.first() {
+            Some(syn::GenericArgument::Type(inner)) if arguments.args.len() == 1 => inner,
+            _ => ty,
+        },
+        _ => ty,
     }
 }
 
@@ -429,6 +512,11 @@ fn opens_a_file(expr: &syn::Expr) -> bool {
             _ => false,
         },
         syn::Expr::MethodCall(call) => call.method == "open" && call.args.len() == 1,
+        // `t!(File::open(path).await)`: a macro that wraps one expression.
+        syn::Expr::Macro(mac) => mac
+            .mac
+            .parse_body::<syn::Expr>()
+            .is_ok_and(|inner| opens_a_file(&inner)),
         _ => false,
     }
 }
