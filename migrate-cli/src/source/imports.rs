@@ -69,6 +69,41 @@ pub(crate) struct Imports {
     pub(crate) globs: Vec<Vec<String>>,
     /// The `use` items to rewrite.
     pub(crate) items: Vec<UseItem>,
+    /// Every name any `use` item brings in (async-std's or not), with the module or
+    /// block it is visible in: where a module imports `spawn` from tokio and its
+    /// sibling from async-std, each `spawn` means its own module's.
+    pub(crate) scoped: Vec<ScopedName>,
+}
+
+/// A name a `use` item brings into one module or block.
+#[derive(Debug, Clone)]
+pub(crate) struct ScopedName {
+    pub(crate) name: String,
+    /// Byte range of the module's or block's braces (the whole file at the top).
+    pub(crate) scope: Range<usize>,
+    /// The async-std item it stands for, `None` for anything else.
+    pub(crate) canonical: Option<Vec<String>>,
+}
+
+impl Imports {
+    /// The async-std item `name` stands for at `offset`: the import of the innermost
+    /// module or block around `offset` that imports the name decides (async-std's,
+    /// where that scope also imports it from elsewhere under another cfg). Where none
+    /// does (a sibling module's import reached through a glob, a macro's tokens),
+    /// any async-std import of the name counts.
+    pub(crate) fn resolve(&self, name: &str, offset: usize) -> Option<&Vec<String>> {
+        let visible = || {
+            self.scoped
+                .iter()
+                .filter(move |scoped| scoped.name == name && scoped.scope.contains(&offset))
+        };
+        let Some(innermost) = visible().map(|scoped| scoped.scope.len()).min() else {
+            return self.names.get(name);
+        };
+        visible()
+            .filter(|scoped| scoped.scope.len() == innermost)
+            .find_map(|scoped| scoped.canonical.as_ref())
+    }
 }
 
 /// Byte range of a span (relative to the parsed text) shifted by `base`.
@@ -84,6 +119,7 @@ pub(crate) fn collect(file: &syn::File, crate_names: &[String], base: usize) -> 
         crate_names,
         base,
         imports: Imports::default(),
+        scopes: vec![0..usize::MAX],
     };
     collector.visit_file(file);
     collector.imports
@@ -93,14 +129,41 @@ struct Collector<'a> {
     crate_names: &'a [String],
     base: usize,
     imports: Imports,
+    /// The braces of the modules and blocks around the item being visited.
+    scopes: Vec<Range<usize>>,
 }
 
 impl<'ast> Visit<'ast> for Collector<'_> {
+    fn visit_item_mod(&mut self, module: &'ast syn::ItemMod) {
+        if let Some((brace, _)) = &module.content {
+            self.scopes.push(range(brace.span.join(), self.base));
+            syn::visit::visit_item_mod(self, module);
+            self.scopes.pop();
+        }
+    }
+
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        self.scopes
+            .push(range(block.brace_token.span.join(), self.base));
+        syn::visit::visit_block(self, block);
+        self.scopes.pop();
+    }
+
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let mut leaves = Vec::new();
         flatten(&item.tree, &mut Vec::new(), &mut leaves);
         for leaf in &mut leaves {
             leaf.canonical = self.canonical(&leaf.path);
+        }
+        let scope = self.scopes.last().cloned().unwrap_or(0..usize::MAX);
+        for leaf in &leaves {
+            if let Some(name) = leaf.local_name() {
+                self.imports.scoped.push(ScopedName {
+                    name: name.to_string(),
+                    scope: scope.clone(),
+                    canonical: leaf.canonical.clone(),
+                });
+            }
         }
         if leaves.iter().all(|leaf| leaf.canonical.is_none()) {
             return;

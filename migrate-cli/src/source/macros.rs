@@ -171,7 +171,9 @@ impl Rewriter<'_> {
                                 rule.id(),
                             ));
                             self.rewrites.push(rule.id());
-                        } else if matches!(rule.action, crate::rules::Action::Spawn(_)) {
+                        } else if matches!(rule.action, crate::rules::Action::Spawn(_))
+                            && !self.bound_and_awaited(&tokens, index, end)
+                        {
                             let start = self.range(syn::spanned::Spanned::span(&path)).start;
                             self.hazard(
                                 start,
@@ -187,6 +189,33 @@ impl Rewriter<'_> {
             }
             index = end;
         }
+    }
+}
+
+impl Rewriter<'_> {
+    /// Whether the spawn call whose path spans `tokens[start..end]` is bound by a
+    /// `let name = spawn(..);` that the rest of the token sequence only awaits
+    /// (`name.await`, `block_on(name)`).
+    fn bound_and_awaited(&self, tokens: &[TokenTree], start: usize, end: usize) -> bool {
+        let Some([TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Punct(equals)]) =
+            start.checked_sub(3).map(|let_at| &tokens[let_at..start])
+        else {
+            return false;
+        };
+        if keyword != "let" || equals.as_char() != '=' {
+            return false;
+        }
+        let statement_end = match (tokens.get(end), tokens.get(end + 1)) {
+            (Some(TokenTree::Group(call)), Some(TokenTree::Punct(semicolon)))
+                if call.delimiter() == Delimiter::Parenthesis && semicolon.as_char() == ';' =>
+            {
+                end + 2
+            }
+            _ => return false,
+        };
+        let rest: TokenStream = tokens[statement_end..].iter().cloned().collect();
+        let (awaited, other) = super::spawn::token_uses(rest, name);
+        awaited > 0 && other == 0
     }
 }
 

@@ -622,7 +622,9 @@ impl<'a> Rewriter<'a> {
         let mut canonical = if self.is_crate(first) {
             vec!["async_std".to_string()]
         } else if path.leading_colon.is_none() {
-            self.imports.names.get(first)?.clone()
+            self.imports
+                .resolve(first, path_start(path, self.base))?
+                .clone()
         } else {
             return None;
         };

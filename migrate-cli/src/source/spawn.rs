@@ -107,8 +107,17 @@ impl Rewriter<'_> {
     }
 
     /// Where the spawn calls start that are the closure results of `expr`'s `.map(..)`
-    /// adapters (`(0..n).map(|_| spawn(f)).collect()`).
+    /// adapters (`(0..n).map(|_| spawn(f)).collect()`, also inside the arguments of a
+    /// function that collects them).
     fn mapped_spawns(&self, expr: &syn::Expr) -> Vec<usize> {
+        // `collect(stream.map(|_| spawn(f)))`: a function that gathers the handles.
+        if let syn::Expr::Call(call) = expr {
+            return call
+                .args
+                .iter()
+                .flat_map(|argument| self.mapped_spawns(argument))
+                .collect();
+        }
         let syn::Expr::MethodCall(call) = expr else {
             return Vec::new();
         };
@@ -265,6 +274,13 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
     impl<'ast> Visit<'ast> for Uses<'_> {
         fn visit_expr(&mut self, expr: &'ast syn::Expr) {
             let base = match expr {
+                // `timeout(d, handle).await.expect(..)`: awaited; the handle is dropped
+                // unfinished only on the way to a panic.
+                syn::Expr::MethodCall(call)
+                    if matches!(call.method.to_string().as_str(), "expect" | "unwrap") =>
+                {
+                    timed_out_handle(&call.receiver)
+                }
                 syn::Expr::Await(awaited) => Some(&*awaited.base),
                 syn::Expr::MethodCall(call) if call.method == "cancel" => Some(&*call.receiver),
                 // `block_on(handle)` waits for it as `.await` does.
@@ -323,20 +339,51 @@ fn handle_uses(name: &syn::Ident, rest: &[syn::Stmt]) -> HandleUses {
     }
 }
 
+/// In `timeout(d, handle).await` or `handle.timeout(d).await`, the handle.
+fn timed_out_handle(expr: &syn::Expr) -> Option<&syn::Expr> {
+    let syn::Expr::Await(awaited) = expr else {
+        return None;
+    };
+    match &*awaited.base {
+        syn::Expr::Call(call)
+            if call.args.len() == 2
+                && matches!(&*call.func, syn::Expr::Path(path)
+                    if path.path.segments.last().is_some_and(|segment| segment.ident == "timeout")) =>
+        {
+            call.args.last()
+        }
+        syn::Expr::MethodCall(call) if call.method == "timeout" && call.args.len() == 1 => {
+            Some(&call.receiver)
+        }
+        _ => None,
+    }
+}
+
 /// Whether `func` is a `block_on` (`block_on`, `task::block_on`, `smol::block_on`...).
 fn is_block_on(func: &syn::Expr) -> bool {
     matches!(func, syn::Expr::Path(path)
         if path.path.segments.last().is_some_and(|segment| segment.ident == "block_on"))
 }
 
-/// In macro input `tokens`, how often `name` is awaited (`name.await`) and how often
-/// it is used otherwise.
-fn token_uses(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> (usize, usize) {
-    use proc_macro2::TokenTree;
+/// In macro input `tokens`, how often `name` is awaited (`name.await`, or
+/// `block_on(name)`) and how often it is used otherwise.
+pub(super) fn token_uses(tokens: proc_macro2::TokenStream, name: &syn::Ident) -> (usize, usize) {
+    use proc_macro2::{Delimiter, TokenTree};
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let (mut awaited, mut other) = (0, 0);
     for (i, tree) in trees.iter().enumerate() {
         match tree {
+            TokenTree::Group(group)
+                if group.delimiter() == Delimiter::Parenthesis
+                    && i > 0
+                    && matches!(&trees[i - 1], TokenTree::Ident(callee) if callee == "block_on")
+                    && matches!(
+                        group.stream().into_iter().collect::<Vec<_>>().as_slice(),
+                        [TokenTree::Ident(only)] if only == name
+                    ) =>
+            {
+                awaited += 1;
+            }
             TokenTree::Group(group) => {
                 let (a, o) = token_uses(group.stream(), name);
                 awaited += a;
