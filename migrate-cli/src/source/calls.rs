@@ -641,6 +641,34 @@ impl Rewriter<'_> {
                     ),
                 });
             }
+            // `w.write_fmt(format_args!(..)).await`: futures-lite has no `write_fmt`;
+            // async-std's formatted into a string and wrote it all.
+            Action::WriteFmt if call.args.len() == 1 && awaited.is_some() => {
+                self.edits
+                    .push(Edit::replace(method.clone(), "write_all", id));
+                let argument = &call.args[0];
+                let whole = self.range(argument.span());
+                match argument {
+                    syn::Expr::Macro(mac) if mac.mac.path.is_ident("format_args") => {
+                        let path = self.range(mac.mac.path.span());
+                        self.edits.push(Edit::replace(path, "format", id));
+                        self.edits.push(Edit::insert(whole.end, ".as_bytes()", id));
+                    }
+                    _ => {
+                        self.edits
+                            .push(Edit::insert(whole.start, "std::fmt::format(", id));
+                        self.edits.push(Edit::insert(whole.end, ").as_bytes()", id));
+                    }
+                }
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    "`.write_fmt(..)` became `.write_all(format!(..).as_bytes())`, as async-std \
+                     wrote it"
+                        .to_string(),
+                );
+            }
             Action::ByRef if call.args.is_empty() => {
                 self.open_receiver(receiver.start, "(&mut ".to_string(), id);
                 self.edits
