@@ -66,7 +66,12 @@ impl Rewriter<'_> {
                     // `let mut handles = Vec::new();`, then `handles.push(spawn(f))`
                     // and `for h in handles { h.await; }`.
                     // Or `let handles = (0..n).map(|_| spawn(f));` with the same loop.
-                    if let syn::Pat::Ident(binding) = &local.pat {
+                    // (also `let handles: Vec<JoinHandle<T>> = ..`)
+                    let pattern = match &local.pat {
+                        syn::Pat::Type(typed) => &*typed.pat,
+                        pattern => pattern,
+                    };
+                    if let syn::Pat::Ident(binding) = pattern {
                         if let Some(pushed) =
                             self.joined_collection(&binding.ident, &block.stmts[index + 1..])
                         {
