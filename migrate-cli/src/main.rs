@@ -227,6 +227,7 @@ fn run(arguments: &Arguments) -> Result<u8, Failure> {
         },
         shim_checkout: checkout.clone(),
         retreat: Default::default(),
+        cautious: Default::default(),
     };
 
     let total = target.files.sources.len() + target.files.manifests.len();

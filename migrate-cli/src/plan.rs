@@ -82,6 +82,10 @@ pub struct Options {
     /// of moving to smol (see [`crate::source::retreat`]): each canonical path, with
     /// the reason told to the user (the compiler's message about its migration).
     pub retreat: BTreeMap<PathBuf, String>,
+    /// Source files migrated with [`source::SourceOptions::cautious`] (their
+    /// timeouts stay the shim's) because their full smol form did not build: each
+    /// canonical path, with the compiler's message.
+    pub cautious: BTreeMap<PathBuf, String>,
 }
 
 /// Everything the migration would do.
@@ -555,13 +559,20 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
             ..SourceResult::default()
         };
     }
-    let retreat = std::fs::canonicalize(path)
-        .ok()
-        .and_then(|canonical| options.retreat.get(&canonical));
+    let canonical = std::fs::canonicalize(path).ok();
+    let retreat = canonical
+        .as_ref()
+        .and_then(|canonical| options.retreat.get(canonical));
+    let cautious = canonical
+        .as_ref()
+        .and_then(|canonical| options.cautious.get(canonical));
+    let source_options = source::SourceOptions {
+        cautious: cautious.is_some(),
+    };
     // A panic in a rule is a bug; it costs this file its migration, not the run.
     let attempt = std::panic::catch_unwind(|| match retreat {
         Some(why) => source::retreat::retreat(&text, crate_names, why),
-        None => source::migrate(&text, crate_names),
+        None => source::migrate_with(&text, crate_names, source_options),
     });
     let Ok(attempt) = attempt else {
         return SourceResult {
@@ -655,6 +666,19 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
         .filter(|finding| library || finding.rule != source::semver::RULE)
         .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
+    if let Some(why) = cautious {
+        diagnostics.insert(
+            0,
+            Diagnostic::file_level(
+                path,
+                Severity::Fallback,
+                source::retreat::PARTIAL_RULE,
+                format!(
+                    "the file's timeouts stay on async-std's, taken from async-std-compat: {why}"
+                ),
+            ),
+        );
+    }
     let included = if text.contains("include_str!") {
         included_docs(path, &text)
     } else {

@@ -646,7 +646,15 @@ pub fn apply_verified(
                 rounds,
             });
         }
-        options.retreat.extend(blamed);
+        // A file whose smol form used rewrites that change a type (a timeout's error)
+        // first tries without them; only then does the whole file go back.
+        for (file, why) in blamed {
+            if !options.cautious.contains_key(&file) && has_cautious_rewrites(&plan, &file) {
+                options.cautious.insert(file, why);
+            } else {
+                options.retreat.insert(file, why);
+            }
+        }
         let failures = snapshot.restore();
         if !failures.is_empty() {
             let mut plan = plan;
@@ -716,6 +724,19 @@ pub fn dependencies_on_async_std(manifest: &Path) -> Vec<String> {
         }
     }
     found.into_iter().collect()
+}
+
+/// Whether the plan's change of `file` (a canonical path) made a rewrite that a
+/// cautious migration leaves out ([`crate::source::SourceOptions::cautious`]).
+fn has_cautious_rewrites(plan: &Plan, file: &Path) -> bool {
+    plan.changes
+        .iter()
+        .filter(|change| std::fs::canonicalize(&change.path).is_ok_and(|path| path == file))
+        .any(|change| {
+            crate::rules::all()
+                .filter(|rule| matches!(rule.action, crate::rules::Action::Timeout { .. }))
+                .any(|rule| change.rewrites_per_rule.contains_key(rule.id()))
+        })
 }
 
 /// How the compiler may spell the crate of a smol type: through smol's re-exports, or

@@ -523,6 +523,40 @@ fn main() {
 }
 
 #[test]
+fn a_timeout_whose_smol_form_does_not_build_stays_the_shims_and_the_rest_of_the_file_moves() {
+    // smol's timeout gives an `io::Error`, which is not `PartialEq`: comparing the
+    // result with `assert_eq!` does not build. The file keeps async-std's timeout and
+    // the rest of it (block_on) moves to smol.
+    let main = r#"use async_std::future::timeout;
+use std::time::Duration;
+
+fn main() {
+    async_std::task::block_on(async {
+        assert_eq!(timeout(Duration::from_secs(5), async { 7 }).await, Ok(7));
+    });
+}
+"#;
+    let folder = crate_with("verify-cautious", &[("src/main.rs", main)]);
+    let output = smolify_apply_verified(folder.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let main_after = read(&folder.path().join("src/main.rs"));
+    assert!(
+        main_after.contains("use async_std_compat::future::timeout;"),
+        "{main_after}"
+    );
+    assert!(
+        main_after.contains("smol::block_on(async {"),
+        "{main_after}"
+    );
+    assert!(stderr.contains("timeouts stay"), "{stderr}");
+    assert!(
+        stderr.contains("verify: `cargo check --all-targets` passed"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_build_that_cannot_pass_leaves_every_file_as_it_was() {
     // The crate builds as it is, but not once its Cargo.toml changes (a compile-time
     // check of the manifest's length), whatever happens to the code: the check cannot

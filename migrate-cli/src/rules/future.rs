@@ -30,8 +30,11 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         item: "async_std::future::timeout",
-        action: Fallback,
-        note: "smol has no timeout: `Timer` resolves to `Instant`, so composing with `or` changes the output type; the shim keeps `Result<T, TimeoutError>`",
+        action: Timeout {
+            wraps_output: true,
+            message: "future has timed out",
+        },
+        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did; the error becomes a `TimedOut` `io::Error` with async-std's message, which `?`, `expect` and `is_err` take as before. Kept from async-std-compat (`Result<T, TimeoutError>`) where the call is not awaited on the spot, the file names `TimeoutError`, or the smol form does not build",
     },
     Rule {
         item: "async_std::future::TimeoutError",

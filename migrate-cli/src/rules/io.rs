@@ -225,8 +225,11 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         item: "async_std::io::timeout",
-        action: Fallback,
-        note: "smol has no io timeout; the shim keeps `io::timeout` with its `TimedOut` error",
+        action: Timeout {
+            wraps_output: false,
+            message: "future timed out",
+        },
+        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did, and the same `TimedOut` error. Kept from async-std-compat where the call is not awaited on the spot or the smol form does not build",
     },
     Rule {
         item: "async_std::io::Lines",

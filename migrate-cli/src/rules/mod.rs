@@ -57,6 +57,18 @@ pub enum Action {
     /// `task::sleep(d)`: becomes `smol::Timer::after(d)`, whose value is an `Instant`;
     /// where the `()` value is used, the call is wrapped so that it stays `()`.
     Sleep,
+    /// `timeout(d, f).await`: becomes smol's idiom, `smol::future::or` of the future
+    /// and a `smol::Timer` whose branch gives a `TimedOut` `io::Error` with this
+    /// message. With `wraps_output`, `f`'s output is wrapped in `Ok` (async-std's
+    /// `future::timeout`, whose error type becomes `io::Error`); without, `f` is
+    /// already an `io::Result` (`io::timeout`). Where the call is not awaited on the
+    /// spot, or the smol form does not build, it is taken from async-std-compat.
+    Timeout {
+        /// The future's output is wrapped in `Ok` (it is not an `io::Result`).
+        wraps_output: bool,
+        /// The message of the `TimedOut` error.
+        message: &'static str,
+    },
     /// A method renamed to this name (`FutureExt::race` -> `or`), found by its name
     /// while the trait is in scope.
     MethodRename(&'static str),
@@ -186,6 +198,10 @@ pub fn guide_markdown() -> String {
                 "`smol::Timer::after(d)`; `{ smol::Timer::after(d).await; }` where the `()` is used"
                     .to_string()
             }
+            Action::Timeout { wraps_output, .. } => format!(
+                "`smol::future::or({}, async {{ smol::Timer::after(d).await; Err(TimedOut) }}).await`",
+                if wraps_output { "async { Ok(f.await) }" } else { "f" }
+            ),
             Action::MethodRename(to) => format!("`.{to}(..)`"),
             Action::MethodToFunction(to) => format!("`{to}(receiver, ..)`"),
             Action::ByRef => "`(&mut x)`".to_string(),

@@ -70,8 +70,11 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         item: "async_std::prelude::FutureExt::timeout",
-        action: Fallback,
-        note: "smol has no timeout that keeps `Result<T, TimeoutError>`; called through the shim's trait",
+        action: Timeout {
+            wraps_output: true,
+            message: "future has timed out",
+        },
+        note: "`f.timeout(d).await` becomes smol's `future::or` of the future and a `Timer`, as `future::timeout`; where it is not awaited on the spot, or the file names `TimeoutError`, it is called through the shim's trait",
     },
     Rule {
         item: "async_std::prelude::task_local",

@@ -418,6 +418,10 @@ impl Rewriter<'_> {
                      flushed; the file flushes, so make sure every path does before exiting",
                 );
             }
+            Action::Timeout {
+                wraps_output,
+                message,
+            } => self.rewrite_timeout(call, rule, wraps_output, message),
             _ if rule.item == "async_std::task::spawn_local" => self.hazard(
                 range.start,
                 rule.id(),
@@ -426,6 +430,121 @@ impl Rewriter<'_> {
                  points use it, but a `smol::block_on` elsewhere would never run the task",
             ),
             _ => {}
+        }
+    }
+
+    /// `timeout(d, f).await` becomes `smol::future::or(async { Ok(f.await) },
+    /// async { smol::Timer::after(d).await; Err(TimedOut) }).await` (`f` as it is for
+    /// `io::timeout`): the future is polled first and the timer starts at the first
+    /// poll, as in async-std. Only where the call is awaited on the spot and `d` is a
+    /// plain expression (its text moves after `f`'s); anywhere else the callee stays
+    /// the shim's.
+    fn rewrite_timeout(
+        &mut self,
+        call: &syn::ExprCall,
+        rule: &'static rules::Rule,
+        wraps_output: bool,
+        message: &str,
+    ) {
+        // `FutureExt::timeout(f, d)`, the method called as a function: its arguments
+        // come the other way round; the shim's.
+        if rule.item.contains("Ext::") {
+            return;
+        }
+        let range = self.range(call.span());
+        let kept = self.survey.cautious
+            || (wraps_output && self.survey.names("async_std::future::TimeoutError"));
+        if kept || !self.awaited.contains_key(&range.start) || call.args.len() != 2 {
+            return;
+        }
+        let syn::Expr::Path(func) = &*call.func else {
+            return;
+        };
+        let (duration, future) = (&call.args[0], &call.args[1]);
+        if !self.is_plain_expression(duration) {
+            return;
+        }
+        let duration_range = self.range(duration.span());
+        let future_range = self.range(future.span());
+        // The text between the pieces is the callee, `(`, `,` and `)`: no comment
+        // may be lost with it.
+        let gaps = [
+            range.start..duration_range.start,
+            duration_range.end..future_range.start,
+            future_range.end..range.end,
+        ];
+        if gaps.iter().any(|gap| {
+            self.text[gap.clone()].contains("//") || self.text[gap.clone()].contains("/*")
+        }) {
+            return;
+        }
+        self.skip_paths.insert(self.range(func.path.span()).start);
+        let duration_text = &self.text[duration_range.clone()];
+        let timer = format!(
+            "async {{ smol::Timer::after({duration_text}).await; \
+             Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }}"
+        );
+        let id = rule.id();
+        let (open, close) = if !wraps_output {
+            ("smol::future::or(".to_string(), format!(", {timer})"))
+        } else if awaits_without_parentheses(future) {
+            (
+                "smol::future::or(async { Ok(".to_string(),
+                format!(".await) }}, {timer})"),
+            )
+        } else {
+            (
+                "smol::future::or(async { Ok((".to_string(),
+                format!(").await) }}, {timer})"),
+            )
+        };
+        self.edits
+            .push(Edit::replace(range.start..future_range.start, open, id));
+        self.edits
+            .push(Edit::replace(future_range.end..range.end, close, id));
+        self.rewrites.push(id);
+        self.note(
+            range.start,
+            id,
+            if wraps_output {
+                "the timeout is smol's `future::or` with a `Timer`: its error is now a \
+                 `TimedOut` `io::Error` (same message) instead of `TimeoutError`"
+            } else {
+                "the timeout is smol's `future::or` with a `Timer`, with the same `TimedOut` error"
+            },
+        );
+    }
+
+    /// Whether `expr` can be moved as text without losing an edit: literals, paths
+    /// that are not async-std's, and calls, fields and operators over those.
+    fn is_plain_expression(&self, expr: &syn::Expr) -> bool {
+        match expr {
+            syn::Expr::Lit(_) => true,
+            syn::Expr::Path(path) => {
+                path.qself.is_none() && self.canonical_path(&path.path).is_none()
+            }
+            syn::Expr::Field(field) => self.is_plain_expression(&field.base),
+            syn::Expr::Paren(inner) => self.is_plain_expression(&inner.expr),
+            syn::Expr::Reference(inner) => self.is_plain_expression(&inner.expr),
+            syn::Expr::Unary(inner) => self.is_plain_expression(&inner.expr),
+            syn::Expr::Cast(cast) => self.is_plain_expression(&cast.expr),
+            syn::Expr::Binary(binary) => {
+                self.is_plain_expression(&binary.left) && self.is_plain_expression(&binary.right)
+            }
+            syn::Expr::Call(call) => {
+                matches!(&*call.func, syn::Expr::Path(func)
+                    if func.qself.is_none() && self.canonical_path(&func.path).is_none())
+                    && call.args.iter().all(|arg| self.is_plain_expression(arg))
+            }
+            syn::Expr::MethodCall(call) => {
+                self.is_plain_expression(&call.receiver)
+                    && call.turbofish.is_none()
+                    && self
+                        .method_rules(&call.method.to_string(), &call.receiver)
+                        .is_empty()
+                    && call.args.iter().all(|arg| self.is_plain_expression(arg))
+            }
+            _ => false,
         }
     }
 
@@ -619,7 +738,47 @@ impl Rewriter<'_> {
                     format!("`.{name}(..)` became `{function}(..)`"),
                 );
             }
-            Action::Fallback if awaited.is_some() || ADAPTERS.contains(&name.as_str()) => {
+            Action::Timeout { message, .. }
+                if awaited.is_some()
+                    && call.args.len() == 1
+                    && !self.survey.cautious
+                    && !self.survey.names("async_std::future::TimeoutError") =>
+            {
+                let future_text = format!(
+                    "{}.await) }}, async {{ smol::Timer::after(",
+                    if awaits_without_parentheses(&call.receiver) {
+                        ""
+                    } else {
+                        ")"
+                    }
+                );
+                let open_text = if awaits_without_parentheses(&call.receiver) {
+                    "smol::future::or(async { Ok("
+                } else {
+                    "smol::future::or(async { Ok(("
+                };
+                self.edits.push(Edit::insert(receiver.start, open_text, id));
+                self.edits
+                    .push(Edit::replace(receiver.end..open.end, future_text, id));
+                self.edits.push(Edit::replace(
+                    close.clone(),
+                    format!(
+                        ").await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }})"
+                    ),
+                    id,
+                ));
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    "`.timeout(d)` became smol's `future::or` with a `Timer`: its error is now \
+                     a `TimedOut` `io::Error` (same message) instead of `TimeoutError`"
+                        .to_string(),
+                );
+            }
+            Action::Fallback | Action::Timeout { .. }
+                if awaited.is_some() || ADAPTERS.contains(&name.as_str()) =>
+            {
                 let owner: Vec<String> = rule
                     .item
                     .split("::")
@@ -717,10 +876,15 @@ impl Rewriter<'_> {
                     // `File::metadata`: async in smol too.
                     return;
                 }
+                // A `File` or `DirEntry` of any crate (smol's too, so that a second run
+                // decides as the first did) has a `metadata` method of its own.
                 let ambiguous = name == "metadata"
-                    && ["async_std::fs::File", "async_std::fs::DirEntry"]
+                    && (["async_std::fs::File", "async_std::fs::DirEntry"]
                         .iter()
-                        .any(|item| self.survey.names(item));
+                        .any(|item| self.survey.names(item))
+                        || ["File", "DirEntry"]
+                            .iter()
+                            .any(|type_name| self.bare_names.mentions(type_name)));
                 if ambiguous {
                     self.hazard(
                         method.start,
@@ -1056,4 +1220,21 @@ async fn f(out: &mut Vec<u8>) -> io::Result<()> {
         );
         assert!(findings.contains(&(Severity::Hazard, "io::WriteExt::write_fmt")));
     }
+}
+
+/// Whether `expr.await` needs no parentheses around `expr`.
+fn awaits_without_parentheses(expr: &syn::Expr) -> bool {
+    matches!(
+        expr,
+        syn::Expr::Path(_)
+            | syn::Expr::MethodCall(_)
+            | syn::Expr::Call(_)
+            | syn::Expr::Async(_)
+            | syn::Expr::Block(_)
+            | syn::Expr::Field(_)
+            | syn::Expr::Macro(_)
+            | syn::Expr::Paren(_)
+            | syn::Expr::Index(_)
+            | syn::Expr::Await(_)
+    )
 }

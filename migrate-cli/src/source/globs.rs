@@ -51,6 +51,11 @@ impl BareNames {
         names.visit_file(file);
         names
     }
+
+    /// Whether the file uses or binds the one-segment name `name`.
+    pub(super) fn mentions(&self, name: &str) -> bool {
+        self.used.contains(name) || self.bound.contains(name)
+    }
 }
 
 impl<'ast> Visit<'ast> for BareNames {

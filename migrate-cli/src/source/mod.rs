@@ -67,6 +67,16 @@ pub struct ParseError {
     pub too_deep: bool,
 }
 
+/// How one file is migrated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceOptions {
+    /// Rewrites that change a type the code may rely on (a timeout's error type) are
+    /// not made: those items are taken from async-std-compat. The build check asks
+    /// for this for a file whose smol form did not build, before it sends the whole
+    /// file back to the shim.
+    pub cautious: bool,
+}
+
 /// Migrates the source `text`, in which each of `crate_names` names the async-std crate
 /// (`async_std`, or the name of a Cargo rename).
 ///
@@ -74,6 +84,15 @@ pub struct ParseError {
 /// depth, parsing may take tens of MiB of stack in a debug build: the plan runs this on
 /// threads with large stacks, and so should a caller that takes arbitrary input.
 pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, ParseError> {
+    migrate_with(text, crate_names, SourceOptions::default())
+}
+
+/// [`migrate`], with `options`.
+pub fn migrate_with(
+    text: &str,
+    crate_names: &[String],
+    options: SourceOptions,
+) -> Result<SourceMigration, ParseError> {
     let dependency_names = crate_names;
     // syn strips a BOM and a shebang line before parsing; do it here so that span
     // offsets can be shifted back onto the original text.
@@ -114,7 +133,7 @@ pub fn migrate(text: &str, crate_names: &[String]) -> Result<SourceMigration, Pa
 
     let crate_names = imports::crate_names_with_aliases(&file, crate_names);
     let imports = imports::collect(&file, &crate_names, base);
-    let mut rewriter = Rewriter::new(text, base, &crate_names, &imports, &file);
+    let mut rewriter = Rewriter::new(text, base, &crate_names, &imports, &file, options);
     rewriter.visit_file(&file);
     rewriter.report_public_api_changes(&file);
     let mut migration = rewriter.finish();
@@ -276,6 +295,7 @@ fn join(path: &[String]) -> String {
 }
 
 const BLOCK_ON: &str = "async_std::task::block_on";
+const TIMEOUT_ERROR: &str = "async_std::future::TimeoutError";
 const SPAWN_LOCAL: &str = "async_std::task::spawn_local";
 
 /// Where the item at `canonical` goes, and the rule that says so (`None` when no rule
@@ -314,6 +334,14 @@ fn target_of(
             Action::MainAttribute | Action::TestAttribute => Target::Attribute,
             Action::Fallback => Target::Compat(split(&rules::fallback_path(canonical))),
             Action::Sleep => Target::Call(split("smol::Timer::after")),
+            // Rewritten call by call where awaited on the spot (see `rewrite_call`);
+            // anywhere else the shim's.
+            Action::Timeout { wraps_output, .. }
+                if survey.cautious || (wraps_output && survey.names(TIMEOUT_ERROR)) =>
+            {
+                Target::Compat(split(&rules::fallback_path(canonical)))
+            }
+            Action::Timeout { .. } => Target::Call(split("smol::future::or")),
             Action::FlushOnDrop(to) if flush_visible => {
                 if to.contains('(') {
                     Target::Expression(to)
@@ -432,6 +460,7 @@ impl<'a> Rewriter<'a> {
         crate_names: &'a [String],
         imports: &'a Imports,
         file: &syn::File,
+        options: SourceOptions,
     ) -> Self {
         let mut rewriter = Rewriter {
             text,
@@ -462,6 +491,7 @@ impl<'a> Rewriter<'a> {
         };
         rewriter.qualified = qualified_paths(file, base);
         rewriter.survey = rewriter.survey(file);
+        rewriter.survey.cautious = options.cautious;
         rewriter.plan_imports();
         rewriter
     }
@@ -665,7 +695,11 @@ impl<'a> Rewriter<'a> {
             Target::Compat(path) => path,
             Target::Call(path) => {
                 if let Some(rule) = rule {
-                    if rule.action == Action::Sleep && !self.callees.contains(&path_start) {
+                    if matches!(rule.action, Action::Timeout { .. }) {
+                        // Not rewritten where it is called (that call's path is
+                        // skipped): named as a value, or called without `.await`.
+                        split(&rules::fallback_path(&canonical))
+                    } else if rule.action == Action::Sleep && !self.callees.contains(&path_start) {
                         // Passed as a function (`delay_fn: task::sleep`): smol's
                         // `Timer::after` resolves to an `Instant`, not `()`, so the
                         // shim's `sleep`, which has async-std's signature, is passed.

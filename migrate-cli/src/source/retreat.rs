@@ -19,6 +19,10 @@ use crate::edit::Edit;
 /// The rule name of a retreat's edits and finding.
 pub const RULE: &str = "retreat";
 
+/// The rule id of the report that a file keeps only its timeouts on async-std's API
+/// (a cautious migration, [`super::SourceOptions::cautious`]).
+pub const PARTIAL_RULE: &str = "partial-retreat";
+
 /// The crate a retreated file takes async-std's API from.
 pub(super) const SHIM: &str = "async_std_compat";
 

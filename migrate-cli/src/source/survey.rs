@@ -33,6 +33,8 @@ pub(super) struct Survey {
     /// The file holds an async-std `File` by value (a field, a parameter, a binding's
     /// type), not only behind `&` or `&mut`: it may drop one made elsewhere.
     pub(super) holds_file_by_value: bool,
+    /// The file is migrated cautiously ([`super::SourceOptions::cautious`]).
+    pub(super) cautious: bool,
     /// Set while the `File` directly behind a `&` or `&mut` type is visited.
     file_behind_reference: bool,
     /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
