@@ -28,9 +28,9 @@ fn main() -> io::Result<()> {
         println!("sleep: at least {:?}: {}", SHORT, start.elapsed() >= SHORT);
 
         // future::timeout on a future that finishes in time, and on one that never does.
-        let quick = async_std_compat::future::timeout(LONG, async { 42 }).await;
+        let quick = smol::future::or(async { Ok(async { 42 }.await) }, async { smol::Timer::after(LONG).await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "future has timed out")) }).await;
         println!("future::timeout, in time: {quick:?}");
-        let never = async_std_compat::future::timeout(SHORT, future::pending::<()>()).await;
+        let never = smol::future::or(async { Ok(future::pending::<()>().await) }, async { smol::Timer::after(SHORT).await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "future has timed out")) }).await;
         match never {
             Ok(()) => println!("future::timeout, too slow: finished?!"),
             Err(error) => println!("future::timeout, too slow: {error}"),
@@ -41,7 +41,7 @@ fn main() -> io::Result<()> {
             smol::Timer::after(LONG).await;
             Ok(0usize)
         };
-        match async_std_compat::io::timeout(SHORT, slow_read).await {
+        match smol::future::or(slow_read, async { smol::Timer::after(SHORT).await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "future timed out")) }).await {
             Ok(read) => println!("io::timeout: read {read} bytes?!"),
             Err(error) => println!("io::timeout: {:?}: {error}", error.kind()),
         }

@@ -59,7 +59,7 @@ async fn send(server: &str, messages: &[String]) -> io::Result<()> {
     for message in messages {
         socket.send(message.as_bytes()).await?;
         // UDP gives no guarantee; do not wait for ever.
-        let len = async_std_compat::io::timeout(Duration::from_secs(2), socket.recv(&mut buffer)).await?;
+        let len = smol::future::or(socket.recv(&mut buffer), async { smol::Timer::after(Duration::from_secs(2)).await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "future timed out")) }).await?;
         println!("{}", String::from_utf8_lossy(&buffer[..len]));
     }
     Ok(())
