@@ -465,11 +465,14 @@ fn no_verify_needs_apply() {
 #[test]
 fn a_file_whose_migration_does_not_build_stays_on_async_std_api_from_the_shim() {
     // async-std's PathBuf and std's are two types; after a plain migration they are
-    // one, and the two impls conflict (E0119). The file must retreat to the shim; the
-    // other file, whose migration builds, stays on smol.
+    // one, and the two impls conflict (E0119). Behind a type alias the tool does not
+    // see it coming, so only the build check finds it: the file must retreat to the
+    // shim; the other file, whose migration builds, stays on smol.
     let main = r#"mod other;
 
 struct Name(String);
+
+type StdPathBuf = std::path::PathBuf;
 
 impl From<async_std::path::PathBuf> for Name {
     fn from(path: async_std::path::PathBuf) -> Self {
@@ -477,8 +480,8 @@ impl From<async_std::path::PathBuf> for Name {
     }
 }
 
-impl From<std::path::PathBuf> for Name {
-    fn from(path: std::path::PathBuf) -> Self {
+impl From<StdPathBuf> for Name {
+    fn from(path: StdPathBuf) -> Self {
         Name(path.display().to_string())
     }
 }

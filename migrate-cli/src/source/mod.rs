@@ -307,6 +307,12 @@ fn target_of(
     survey: &survey::Survey,
 ) -> (Target, Option<&'static rules::Rule>) {
     let flush_visible = survey.flush_is_visible_for(&canonical.join("::"));
+    if survey.is_kept_apart(&canonical.join("::")) {
+        return (
+            Target::Compat(split(&rules::fallback_path(canonical))),
+            rules::covering(&canonical.join("::")),
+        );
+    }
     if let Some(rule) = rules::lookup(canonical) {
         let target = match rule.action {
             // The shim's `spawn_local` tasks run only inside the shim's `block_on`.
@@ -577,6 +583,16 @@ impl<'a> Rewriter<'a> {
                 && (rule.item == survey::JOIN_HANDLE || matches!(rule.action, Action::Spawn(_)))
         });
         let message = match rule {
+            Some(rule) if self.survey.is_kept_apart(&join(canonical)) => format!(
+                "`{}` stays async-std's (from async-std-compat): it would become {}, the type \
+                 another impl of the same trait in this file is for, and the two impls would \
+                 collide",
+                join(canonical),
+                match rule.action {
+                    Action::Rename(to) => format!("`{to}`"),
+                    _ => "a std type".to_string(),
+                }
+            ),
             Some(_) if escaping_handle => format!(
                 "`{}` stays async-std's (from async-std-compat): a `JoinHandle` is part of \
                  this file's public API, and code the migration cannot see may drop it, \

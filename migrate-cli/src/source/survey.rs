@@ -35,6 +35,14 @@ pub(super) struct Survey {
     pub(super) holds_file_by_value: bool,
     /// The file is migrated cautiously ([`super::SourceOptions::cautious`]).
     pub(super) cautious: bool,
+    /// async-std types that would become the std type another impl of the same trait
+    /// in this file is for (`ToListener for async_std::path::PathBuf` beside
+    /// `ToListener for std::path::PathBuf`): kept from async-std-compat, where they
+    /// stay a type of their own, so that the impls do not collide.
+    pub(super) kept_apart: HashSet<String>,
+    /// Each impl's shape with every path cut to its last segment (`From<PathBuf> for
+    /// Name`), and the async-std types it names that become std's.
+    impl_shapes: Vec<(String, Vec<String>)>,
     /// Set while the `File` directly behind a `&` or `&mut` type is visited.
     file_behind_reference: bool,
     /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
@@ -86,6 +94,16 @@ impl Survey {
     /// field, parameter or annotated binding expects async-std's.
     pub(super) fn opens_read_only(&self, canonical: &str) -> bool {
         canonical == format!("{FILE}::open") && !self.holds_file_by_value
+    }
+
+    /// Whether `canonical` (an item, or an item inside it) is kept apart from the std
+    /// type it would become ([`Survey::kept_apart`]).
+    pub(super) fn is_kept_apart(&self, canonical: &str) -> bool {
+        self.kept_apart.iter().any(|kept| {
+            canonical == kept
+                || (canonical.starts_with(kept.as_str())
+                    && canonical[kept.len()..].starts_with("::"))
+        })
     }
 
     /// Whether the file names `item` or something inside it.
@@ -184,6 +202,13 @@ impl Rewriter<'_> {
         }
         visitor.visit_file(file);
         let mut survey = visitor.survey;
+        let shapes = std::mem::take(&mut survey.impl_shapes);
+        for (shape, to_std) in &shapes {
+            let collides = shapes.iter().filter(|(other, _)| other == shape).count() > 1;
+            if collides {
+                survey.kept_apart.extend(to_std.iter().cloned());
+            }
+        }
         survey.traits.sort();
         survey.traits.dedup();
         survey
@@ -314,6 +339,29 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
             self.survey.named.insert(canonical);
         }
         syn::visit::visit_path(self, path);
+    }
+
+    fn visit_item_impl(&mut self, item: &'ast syn::ItemImpl) {
+        if let Some((_, trait_path, _)) = &item.trait_ {
+            let mut to_std = Vec::new();
+            let mut note_std_target = |path: &syn::Path| {
+                if let Some(canonical) = self.canonical(path) {
+                    let becomes_std = rules::covering(&canonical).is_some_and(
+                        |rule| matches!(rule.action, Action::Rename(to) if to.starts_with("std::")),
+                    );
+                    if becomes_std {
+                        to_std.push(canonical);
+                    }
+                }
+            };
+            let shape = format!(
+                "{} for {}",
+                path_shape(trait_path, &mut note_std_target),
+                type_shape(&item.self_ty, &mut note_std_target)
+            );
+            self.survey.impl_shapes.push((shape, to_std));
+        }
+        syn::visit::visit_item_impl(self, item);
     }
 
     fn visit_type_reference(&mut self, reference: &'ast syn::TypeReference) {
@@ -457,6 +505,46 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
             }
         }
         syn::visit::visit_pat_type(self, pat);
+    }
+}
+
+/// `path` with each path in it cut to its last segment (`async_std::path::PathBuf` and
+/// `std::path::PathBuf` are both `PathBuf`), generic arguments included; `each`
+/// sees every path.
+fn path_shape(path: &syn::Path, each: &mut impl FnMut(&syn::Path)) -> String {
+    each(path);
+    let Some(last) = path.segments.last() else {
+        return String::new();
+    };
+    let mut shape = last.ident.to_string();
+    if let syn::PathArguments::AngleBracketed(arguments) = &last.arguments {
+        let inner: Vec<String> = arguments
+            .args
+            .iter()
+            .map(|argument| match argument {
+                syn::GenericArgument::Type(ty) => type_shape(ty, each),
+                other => quote::ToTokens::to_token_stream(other).to_string(),
+            })
+            .collect();
+        shape.push_str(&format!("<{}>", inner.join(", ")));
+    }
+    shape
+}
+
+/// [`path_shape`] for a type.
+fn type_shape(ty: &syn::Type, each: &mut impl FnMut(&syn::Path)) -> String {
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path_shape(&path.path, each),
+        syn::Type::Reference(reference) => format!(
+            "&{}{}",
+            if reference.mutability.is_some() {
+                "mut "
+            } else {
+                ""
+            },
+            type_shape(&reference.elem, each)
+        ),
+        other => quote::ToTokens::to_token_stream(other).to_string(),
     }
 }
 
