@@ -693,7 +693,15 @@ impl Rewriter<'_> {
             return;
         }
 
-        let candidates = self.method_rules(&name, &call.receiver);
+        let mut candidates = self.method_rules(&name, &call.receiver);
+        // `x.timeout(d).await`: a stream adapter gives a stream, which cannot be
+        // awaited, so an awaited adapter is the future's.
+        if awaited.is_some() && ADAPTERS.contains(&name.as_str()) {
+            let stream_method = format!("{STREAM_EXT}::{name}");
+            if candidates.iter().any(|rule| rule.item != stream_method) {
+                candidates.retain(|rule| rule.item != stream_method);
+            }
+        }
         let Some(&rule) = candidates.first() else {
             return;
         };
