@@ -12,7 +12,7 @@ mod channel;
 mod fs;
 mod future;
 mod io;
-mod net;
+pub(crate) mod net;
 mod os;
 mod path;
 mod pin;

@@ -515,6 +515,52 @@ impl Rewriter<'_> {
         );
     }
 
+    /// `TcpStream::from(std_stream)` on an async-std socket that moves to smol: see
+    /// [`rules::net::FROM_STD_SOCKET`].
+    pub(super) fn rewrite_socket_from_std(&mut self, call: &syn::ExprCall, func: &syn::Path) {
+        let Some(canonical) = self.canonical_path(func) else {
+            return;
+        };
+        let Some((last, owner)) = canonical.split_last() else {
+            return;
+        };
+        if last != "from" || call.args.len() != 1 {
+            return;
+        }
+        let owner_path = owner.join("::");
+        let Some((_, message)) = rules::net::FROM_STD_SOCKET
+            .iter()
+            .find(|(socket, _)| *socket == owner_path)
+        else {
+            return;
+        };
+        let (super::Target::Smol(smol_type), Some(rule)) = super::target_of(owner, &self.survey)
+        else {
+            return;
+        };
+        let path = self.range(func.span());
+        let end = self.range(call.span()).end;
+        self.skip_paths.insert(path.start);
+        let id = rule.id();
+        self.edits.push(Edit::replace(
+            path,
+            format!(
+                "<{} as std::convert::TryFrom<_>>::try_from",
+                smol_type.join("::")
+            ),
+            id,
+        ));
+        self.edits
+            .push(Edit::insert(end, format!(".expect({message:?})"), id));
+        self.rewrites.push(id);
+        self.note(
+            self.range(call.span()).start,
+            id,
+            "async-net converts a std socket with `TryFrom`, where async-std's `From` \
+             panicked on failure: `try_from(..).expect(..)` keeps the value and the panic",
+        );
+    }
+
     /// Whether `expr` can be moved as text without losing an edit: literals, paths
     /// that are not async-std's, and calls, fields and operators over those.
     fn is_plain_expression(&self, expr: &syn::Expr) -> bool {

@@ -1154,6 +1154,7 @@ impl<'ast> Visit<'ast> for Rewriter<'_> {
         if let syn::Expr::Path(func) = &*call.func {
             let start = self.range(func.path.span()).start;
             self.callees.insert(start);
+            self.rewrite_socket_from_std(call, &func.path);
             if let Some(rule) = self.rule_of(&func.path) {
                 if matches!(rule.action, Action::Spawn(_)) && !self.survey.handles_escape {
                     let start = self.range(call.span()).start;
