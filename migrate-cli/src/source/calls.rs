@@ -1122,6 +1122,23 @@ impl Rewriter<'_> {
     }
 }
 
+/// Whether `expr.await` needs no parentheses around `expr`.
+fn awaits_without_parentheses(expr: &syn::Expr) -> bool {
+    matches!(
+        expr,
+        syn::Expr::Path(_)
+            | syn::Expr::MethodCall(_)
+            | syn::Expr::Call(_)
+            | syn::Expr::Async(_)
+            | syn::Expr::Block(_)
+            | syn::Expr::Field(_)
+            | syn::Expr::Macro(_)
+            | syn::Expr::Paren(_)
+            | syn::Expr::Index(_)
+            | syn::Expr::Await(_)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
@@ -1274,21 +1291,4 @@ async fn f(out: &mut Vec<u8>) -> io::Result<()> {
         );
         assert!(findings.contains(&(Severity::Hazard, "io::WriteExt::write_fmt")));
     }
-}
-
-/// Whether `expr.await` needs no parentheses around `expr`.
-fn awaits_without_parentheses(expr: &syn::Expr) -> bool {
-    matches!(
-        expr,
-        syn::Expr::Path(_)
-            | syn::Expr::MethodCall(_)
-            | syn::Expr::Call(_)
-            | syn::Expr::Async(_)
-            | syn::Expr::Block(_)
-            | syn::Expr::Field(_)
-            | syn::Expr::Macro(_)
-            | syn::Expr::Paren(_)
-            | syn::Expr::Index(_)
-            | syn::Expr::Await(_)
-    )
 }

@@ -119,7 +119,7 @@ pub(crate) fn collect(file: &syn::File, crate_names: &[String], base: usize) -> 
         crate_names,
         base,
         imports: Imports::default(),
-        scopes: vec![0..usize::MAX],
+        scopes: std::iter::once(0..usize::MAX).collect(),
     };
     collector.visit_file(file);
     collector.imports
