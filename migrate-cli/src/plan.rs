@@ -659,11 +659,29 @@ fn migrate_source(path: &Path, crate_names: &[String], options: &Options) -> Sou
         };
     }
     let library = is_library_source(path);
+    // An item of a private module is public API only where the crate re-exports it.
+    let private_exports = if library && !migration.semver_exports.is_empty() {
+        private_module_exports(path)
+    } else {
+        None
+    };
+    let unreachable = |finding: &source::Finding| {
+        let Some(exports) = &private_exports else {
+            return false;
+        };
+        migration
+            .semver_exports
+            .iter()
+            .find(|(offset, _)| *offset == finding.offset)
+            .is_some_and(|(_, name)| !exports.contains(name))
+    };
     let mut diagnostics: Vec<Diagnostic> = migration
         .findings
         .iter()
         // A binary's, a test's or an example's public items have no users to break.
-        .filter(|finding| library || finding.rule != source::semver::RULE)
+        .filter(|finding| {
+            finding.rule != source::semver::RULE || (library && !unreachable(finding))
+        })
         .map(|finding| diagnostic(finding, finding.severity, finding.message.clone()))
         .collect();
     if let Some(why) = cautious {
@@ -829,6 +847,87 @@ fn follow_snapshot(snapshot: &Path, case: &FileChange) -> (Option<FileChange>, O
     match change(snapshot, text, &edits, &rewrites) {
         Ok(change) => (change, None),
         Err(diagnostic) => (None, Some(diagnostic)),
+    }
+}
+
+/// For a library source that sits behind a private `mod` declaration, the names the
+/// crate re-exports with `pub use` in the files that declare the modules on its way
+/// (the crate root first). `None` where every module on the way is public, where a
+/// `pub use` is a glob, or where the chain cannot be read: then every public item
+/// counts.
+fn private_module_exports(path: &Path) -> Option<std::collections::HashSet<String>> {
+    let src = path
+        .ancestors()
+        .skip(1)
+        .find(|folder| folder.file_name().is_some_and(|name| name == "src"))?;
+    let inside = path.strip_prefix(src).ok()?;
+    let mut modules: Vec<String> = inside
+        .with_extension("")
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if modules.last().is_some_and(|last| last == "mod") {
+        modules.pop();
+    }
+    if modules.is_empty() || modules == ["lib"] {
+        return None;
+    }
+    let mut private = false;
+    let mut exports = std::collections::HashSet::new();
+    for depth in 0..modules.len() {
+        let parent = if depth == 0 {
+            src.join("lib.rs")
+        } else {
+            let folder = modules[..depth]
+                .iter()
+                .fold(src.to_path_buf(), |p, m| p.join(m));
+            let flat = folder.with_extension("rs");
+            if flat.is_file() {
+                flat
+            } else {
+                folder.join("mod.rs")
+            }
+        };
+        let file = syn::parse_file(&std::fs::read_to_string(&parent).ok()?).ok()?;
+        let mut declared = false;
+        for item in &file.items {
+            match item {
+                syn::Item::Mod(module) if module.ident == modules[depth] => {
+                    declared = true;
+                    private |= !matches!(module.vis, syn::Visibility::Public(_));
+                }
+                syn::Item::Use(item) if matches!(item.vis, syn::Visibility::Public(_)) => {
+                    if !collect_use_names(&item.tree, &mut exports) {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !declared {
+            return None;
+        }
+    }
+    private.then_some(exports)
+}
+
+/// Adds the names a `use` tree brings in to `names`; `false` for a glob.
+fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::HashSet<String>) -> bool {
+    match tree {
+        syn::UseTree::Path(path) => collect_use_names(&path.tree, names),
+        syn::UseTree::Name(name) => {
+            names.insert(name.ident.to_string());
+            true
+        }
+        syn::UseTree::Rename(rename) => {
+            names.insert(rename.ident.to_string());
+            true
+        }
+        syn::UseTree::Glob(_) => false,
+        syn::UseTree::Group(group) => group
+            .items
+            .iter()
+            .all(|tree| collect_use_names(tree, names)),
     }
 }
 

@@ -458,6 +458,41 @@ fn smolify_apply_verified(folder: &Path) -> std::process::Output {
 }
 
 #[test]
+fn items_of_a_private_module_are_public_api_only_where_the_crate_re_exports_them() {
+    let lib = "mod paths;\npub use paths::Archive;\n";
+    let paths = r#"use async_std::path::Path;
+
+pub struct Archive;
+
+impl Archive {
+    /// Reachable: `Archive` is re-exported.
+    pub fn unpack(&self, _dst: &Path) {}
+}
+
+/// Not reachable: `paths` is private and this is not re-exported.
+pub fn path2bytes(_p: &Path) -> Vec<u8> {
+    Vec::new()
+}
+"#;
+    let folder = crate_with(
+        "private-module",
+        &[("src/lib.rs", lib), ("src/paths.rs", paths)],
+    );
+    let output = smolify()
+        .args(["--message-format", "json"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let semver: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("semver-major"))
+        .collect();
+    assert_eq!(semver.len(), 1, "{stdout}");
+    assert!(semver[0].contains("fn unpack"), "{stdout}");
+}
+
+#[test]
 fn no_verify_needs_apply() {
     smolify().args(["--no-verify", "."]).assert().code(2);
 }

@@ -54,6 +54,10 @@ pub struct SourceMigration {
     /// One entry per rewrite (a path, an import, an entry point, a detach...), naming
     /// its rule; a rewrite may take several edits.
     pub rewrites: Vec<&'static str>,
+    /// For each semver-major finding (by its offset), the name the crate must export
+    /// for its users to reach the item: the item's own, or its type's for a method.
+    /// An item of a private module that the crate does not re-export is no public API.
+    pub semver_exports: Vec<(usize, String)>,
 }
 
 /// A file that is not valid Rust: it is left untouched.
@@ -412,6 +416,8 @@ enum LeafPlan {
 }
 
 struct Rewriter<'a> {
+    /// See [`SourceMigration::semver_exports`].
+    semver_exports: Vec<(usize, String)>,
     text: &'a str,
     base: usize,
     crate_names: &'a [String],
@@ -469,6 +475,7 @@ impl<'a> Rewriter<'a> {
         options: SourceOptions,
     ) -> Self {
         let mut rewriter = Rewriter {
+            semver_exports: Vec::new(),
             text,
             base,
             crate_names,
@@ -1000,6 +1007,7 @@ impl<'a> Rewriter<'a> {
             findings: self.findings,
             needs_shim: self.needs_shim,
             rewrites: self.rewrites,
+            semver_exports: self.semver_exports,
         }
     }
 }

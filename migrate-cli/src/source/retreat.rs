@@ -50,6 +50,7 @@ pub fn retreat(
         }],
         needs_shim: true,
         rewrites,
+        semver_exports: Vec::new(),
     })
 }
 

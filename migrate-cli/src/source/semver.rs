@@ -72,6 +72,9 @@ const SAME_TRAITS: &[&str] = &[
 struct Signature<'ast> {
     offset_span: proc_macro2::Span,
     item: String,
+    /// The name the crate must export for the item to be reachable: the item's own,
+    /// or its type's or trait's for a method.
+    exported_as: String,
     paths: Vec<&'ast syn::Path>,
 }
 
@@ -109,6 +112,7 @@ impl<'ast> Public<'ast> {
         &mut self,
         span: proc_macro2::Span,
         item: String,
+        exported_as: String,
         visit: impl FnOnce(&mut Paths<'ast>),
     ) {
         let mut paths = Paths::default();
@@ -117,6 +121,7 @@ impl<'ast> Public<'ast> {
             self.signatures.push(Signature {
                 offset_span: span,
                 item,
+                exported_as,
                 paths: paths.paths,
             });
         }
@@ -133,7 +138,8 @@ impl<'ast> Visit<'ast> for Public<'ast> {
     fn visit_item_fn(&mut self, function: &'ast syn::ItemFn) {
         if is_pub(&function.vis) && self.reachable() {
             let name = format!("fn {}", function.sig.ident);
-            self.signature(function.sig.ident.span(), name, |paths| {
+            let exported = function.sig.ident.to_string();
+            self.signature(function.sig.ident.span(), name, exported, |paths| {
                 paths.visit_signature(&function.sig)
             });
         }
@@ -142,7 +148,7 @@ impl<'ast> Visit<'ast> for Public<'ast> {
     fn visit_item_struct(&mut self, item: &'ast syn::ItemStruct) {
         if is_pub(&item.vis) && self.reachable() {
             let name = format!("struct {}", item.ident);
-            self.signature(item.ident.span(), name, |paths| {
+            self.signature(item.ident.span(), name, item.ident.to_string(), |paths| {
                 for field in item.fields.iter().filter(|field| is_pub(&field.vis)) {
                     paths.visit_type(&field.ty);
                 }
@@ -153,7 +159,7 @@ impl<'ast> Visit<'ast> for Public<'ast> {
     fn visit_item_enum(&mut self, item: &'ast syn::ItemEnum) {
         if is_pub(&item.vis) && self.reachable() {
             let name = format!("enum {}", item.ident);
-            self.signature(item.ident.span(), name, |paths| {
+            self.signature(item.ident.span(), name, item.ident.to_string(), |paths| {
                 for variant in &item.variants {
                     for field in &variant.fields {
                         paths.visit_type(&field.ty);
@@ -166,7 +172,9 @@ impl<'ast> Visit<'ast> for Public<'ast> {
     fn visit_item_type(&mut self, item: &'ast syn::ItemType) {
         if is_pub(&item.vis) && self.reachable() {
             let name = format!("type {}", item.ident);
-            self.signature(item.ident.span(), name, |paths| paths.visit_type(&item.ty));
+            self.signature(item.ident.span(), name, item.ident.to_string(), |paths| {
+                paths.visit_type(&item.ty)
+            });
         }
     }
 
@@ -175,7 +183,8 @@ impl<'ast> Visit<'ast> for Public<'ast> {
             for member in &item.items {
                 if let syn::TraitItem::Fn(function) = member {
                     let name = format!("trait {}::{}", item.ident, function.sig.ident);
-                    self.signature(function.sig.ident.span(), name, |paths| {
+                    let exported = item.ident.to_string();
+                    self.signature(function.sig.ident.span(), name, exported, |paths| {
                         paths.visit_signature(&function.sig)
                     });
                 }
@@ -188,11 +197,20 @@ impl<'ast> Visit<'ast> for Public<'ast> {
         if item.trait_.is_some() || !self.reachable() {
             return;
         }
+        let owner = match &*item.self_ty {
+            syn::Type::Path(path) => path
+                .path
+                .segments
+                .last()
+                .map(|segment| segment.ident.to_string()),
+            _ => None,
+        }
+        .unwrap_or_default();
         for member in &item.items {
             if let syn::ImplItem::Fn(function) = member {
                 if is_pub(&function.vis) {
                     let name = format!("fn {}", function.sig.ident);
-                    self.signature(function.sig.ident.span(), name, |paths| {
+                    self.signature(function.sig.ident.span(), name, owner.clone(), |paths| {
                         paths.visit_signature(&function.sig)
                     });
                 }
@@ -245,6 +263,8 @@ impl Rewriter<'_> {
             });
             if let Some((old, new)) = change {
                 let offset = self.range(signature.offset_span).start;
+                self.semver_exports
+                    .push((offset, signature.exported_as.clone()));
                 self.findings.push(Finding {
                     offset,
                     severity: Severity::Hazard,
