@@ -408,6 +408,11 @@ enum LeafPlan {
     Keep,
     /// Imports this path instead (alias and kind kept).
     Replace(Vec<String>),
+    /// Imports this path under the leaf's old name (`use smol::io::AsyncWrite as
+    /// Write;`): another import of the file binds that name under another cfg
+    /// (`#[cfg(feature = "tokio")] use tokio::io::AsyncWrite as Write;`), so the code
+    /// that names it must not change.
+    ReplaceKeepingName(Vec<String>, String),
     /// Goes away (what it imported is rewritten where it is used).
     Remove,
     /// A module without counterpart: goes away unless some item used through it falls
@@ -560,19 +565,33 @@ impl<'a> Rewriter<'a> {
                         }
                     }
                 };
+                let mut plan = plan;
                 if let (Some(local), LeafPlan::Replace(path) | LeafPlan::CompatIfUsed(path)) =
                     (leaf.local_name(), &plan)
                 {
                     self.local_targets.insert(local.to_string(), path.clone());
                     let new_last = path.last().cloned().unwrap_or_default();
                     if matches!(leaf.kind, LeafKind::Name { alias: None }) && new_last != local {
-                        self.renamed_locals.insert(local.to_string(), new_last);
+                        if self.bound_elsewhere(local) && matches!(plan, LeafPlan::Replace(_)) {
+                            plan = LeafPlan::ReplaceKeepingName(path.clone(), local.to_string());
+                        } else {
+                            self.renamed_locals.insert(local.to_string(), new_last);
+                        }
                     }
                 }
                 plans.push(plan);
             }
             self.leaf_plans.push(plans);
         }
+    }
+
+    /// Whether an import that is not async-std's also binds `name` (a cfg
+    /// alternative: `#[cfg(feature = "tokio")] use tokio::io::AsyncWrite as Write;`).
+    fn bound_elsewhere(&self, name: &str) -> bool {
+        self.imports
+            .scoped
+            .iter()
+            .any(|scoped| scoped.name == name && scoped.canonical.is_none())
     }
 
     fn report_fallback(
@@ -861,6 +880,17 @@ impl<'a> Rewriter<'a> {
                                 }
                             }
                         }
+                    }
+                    LeafPlan::ReplaceKeepingName(path, name) => {
+                        changed = true;
+                        leaves.push(UseLeaf {
+                            path: path.clone(),
+                            kind: LeafKind::Name {
+                                alias: Some(name.clone()),
+                            },
+                            is_self: false,
+                            canonical: None,
+                        });
                     }
                     LeafPlan::CompatIfUsed(path) => {
                         changed = true;
