@@ -896,10 +896,12 @@ fn private_module_exports(path: &Path) -> Option<std::collections::HashSet<Strin
                     declared = true;
                     private |= !matches!(module.vis, syn::Visibility::Public(_));
                 }
-                syn::Item::Use(item) if matches!(item.vis, syn::Visibility::Public(_)) => {
-                    if !collect_use_names(&item.tree, &mut exports) {
-                        return None;
-                    }
+                // A glob re-export may export anything.
+                syn::Item::Use(item)
+                    if matches!(item.vis, syn::Visibility::Public(_))
+                        && !collect_use_names(&item.tree, &mut exports) =>
+                {
+                    return None;
                 }
                 _ => {}
             }
