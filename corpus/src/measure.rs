@@ -84,8 +84,15 @@ pub fn count_references(root: &Path) -> References {
 }
 
 /// Counts the identifiers that can name the crates: a segment after `::`
-/// (`crate::aio::async_std`) or a `mod async_std` is a crate's own module.
+/// (`crate::aio::async_std`, or `async_tungstenite::{async_std::connect}` in a nested
+/// use tree) or a `mod async_std` is a crate's own module.
 fn count_in_tokens(tokens: TokenStream, total: &mut References) {
+    count_in(tokens, false, total);
+}
+
+/// [`count_in_tokens`]; `use_group` says that `tokens` is the group of a use tree
+/// after `path::`, where each item starts with a path segment.
+fn count_in(tokens: TokenStream, use_group: bool, total: &mut References) {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, token) in trees.iter().enumerate() {
         let before = |back: usize| index.checked_sub(back).and_then(|i| trees.get(i));
@@ -93,8 +100,17 @@ fn count_in_tokens(tokens: TokenStream, total: &mut References) {
             && matches!(before(2), Some(TokenTree::Punct(p)) if p.as_char() == ':')
             && matches!(before(3), Some(TokenTree::Ident(_)));
         let module_name = matches!(before(1), Some(TokenTree::Ident(word)) if word == "mod");
+        let starts_use_item = use_group
+            && (index == 0 || matches!(before(1), Some(TokenTree::Punct(p)) if p.as_char() == ','));
         match token {
-            TokenTree::Ident(_) if after_path_separator || module_name => {}
+            TokenTree::Ident(_) if after_path_separator || module_name || starts_use_item => {}
+            TokenTree::Group(group)
+                if group.delimiter() == proc_macro2::Delimiter::Brace
+                    && matches!(before(1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+                    && matches!(before(2), Some(TokenTree::Punct(p)) if p.as_char() == ':') =>
+            {
+                count_in(group.stream(), true, total)
+            }
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
                 if name == "async_std" {
@@ -103,7 +119,7 @@ fn count_in_tokens(tokens: TokenStream, total: &mut References) {
                     total.compat += 1;
                 }
             }
-            TokenTree::Group(group) => count_in_tokens(group.stream(), total),
+            TokenTree::Group(group) => count_in(group.stream(), false, total),
             _ => {}
         }
     }
@@ -286,7 +302,8 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
         std::fs::write(
             folder.join("src/lib.rs"),
             "// async_std in a comment\nuse async_std::task;\nconst S: &str = \"async_std\";\nfn f() { async_std_compat::task::spawn(async {}); }\n\
-             mod async_std;\nuse crate::aio::async_std::Runtime;\n",
+             mod async_std;\nuse crate::aio::async_std::Runtime;\n\
+             use async_tungstenite::{async_std::connect_async, Message};\n",
         )
         .unwrap();
         let refs = count_references(&folder);
