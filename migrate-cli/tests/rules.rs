@@ -225,7 +225,8 @@ fn fixture_crate(folder: &Path, name: &str, side: &str, dependencies: &str) {
 
 /// Each before-file compiles against async-std 1.13.2 and each after-file against smol
 /// plus async-std-compat (with `unstable`, which the stream and task fallbacks need, and
-/// `attributes`, as the before side has them).
+/// `attributes`, as the before side has them); both sides have futures, which real code
+/// imports beside them.
 /// The builds go to `target/rules-fixtures/` of the workspace (not the test run's own
 /// target folder, whose lock the outer `cargo test` may hold), so reruns are quick.
 #[test]
@@ -235,13 +236,15 @@ fn before_files_compile_against_async_std_and_after_files_against_smol() {
     let sides = [
         (
             "before",
-            "async-std = { version = \"=1.13.2\", features = [\"unstable\", \"attributes\"] }"
+            "async-std = { version = \"=1.13.2\", features = [\"unstable\", \"attributes\"] }\n\
+             futures = \"0.3\""
                 .to_string(),
         ),
         (
             "after",
             format!(
-                "smol = \"2\"\nasync-std-compat = {{ path = {:?}, features = [\"unstable\", \"attributes\"] }}",
+                "smol = \"2\"\nfutures = \"0.3\"\n\
+                 async-std-compat = {{ path = {:?}, features = [\"unstable\", \"attributes\"] }}",
                 shim.display().to_string()
             ),
         ),

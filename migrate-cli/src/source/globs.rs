@@ -37,6 +37,55 @@ const GLOB_NAMES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// What smol's prelude (futures-lite's) brings in: each item, and whether it comes as
+/// `_` (an extension trait, in scope for its methods only).
+const SMOL_PRELUDE: &[(&str, bool)] = &[
+    ("smol::future::Future", false),
+    ("smol::future::FutureExt", true),
+    ("smol::io::AsyncBufRead", false),
+    ("smol::io::AsyncBufReadExt", true),
+    ("smol::io::AsyncRead", false),
+    ("smol::io::AsyncReadExt", true),
+    ("smol::io::AsyncSeek", false),
+    ("smol::io::AsyncSeekExt", true),
+    ("smol::io::AsyncWrite", false),
+    ("smol::io::AsyncWriteExt", true),
+    ("smol::stream::Stream", false),
+    ("smol::stream::StreamExt", true),
+];
+
+/// async-std's prelude imports `StreamExt` and `FutureExt` by name, so a file that
+/// imports another `StreamExt` (futures') shadows async-std's, which is then not in
+/// scope; smol's prelude brings its own as `_`, which nothing shadows, and two `next`
+/// methods would collide. For such a file (`shadowed` holds the names it binds
+/// otherwise), smol's prelude item by item: the extension traits as `_` but the
+/// shadowed ones, and the other names where the file uses them and does not bind them
+/// itself; `None` where nothing is shadowed and the glob will do.
+pub(super) fn prelude_without_shadowed(
+    shadowed: &[&str],
+    names: &BareNames,
+) -> Option<Vec<(Vec<String>, Option<String>)>> {
+    let shadows_a_trait = shadowed
+        .iter()
+        .any(|name| matches!(*name, "StreamExt" | "FutureExt"));
+    if !shadows_a_trait {
+        return None;
+    }
+    let mut leaves = Vec::new();
+    for (path, as_underscore) in SMOL_PRELUDE {
+        let segments: Vec<String> = path.split("::").map(str::to_string).collect();
+        let name = segments.last().cloned().unwrap_or_default();
+        if *as_underscore {
+            if !shadowed.contains(&name.as_str()) {
+                leaves.push((segments, Some("_".to_string())));
+            }
+        } else if names.used.contains(&name) && !names.bound.contains(&name) {
+            leaves.push((segments, None));
+        }
+    }
+    Some(leaves)
+}
+
 /// The one-segment names a file uses and the names it binds itself.
 #[derive(Debug, Default, Clone)]
 pub(super) struct BareNames {

@@ -57,6 +57,9 @@ pub(crate) struct UseItem {
     pub(crate) public: bool,
     /// Every leaf of the tree, in order.
     pub(crate) leaves: Vec<UseLeaf>,
+    /// Byte range of the braces of the module or block the item is in (the whole file
+    /// at the top).
+    pub(crate) scope: Range<usize>,
 }
 
 /// What the file's `use` items say about async-std.
@@ -193,6 +196,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             leading_colon: item.leading_colon.is_some(),
             public: !matches!(item.vis, syn::Visibility::Inherited),
             leaves,
+            scope,
         });
     }
 }

@@ -585,6 +585,24 @@ impl<'a> Rewriter<'a> {
         }
     }
 
+    /// smol's prelude item by item where the glob's module or block shadows a trait
+    /// async-std's prelude named (see [`globs::prelude_without_shadowed`]).
+    fn prelude_item_by_item(
+        &self,
+        scope: &Range<usize>,
+    ) -> Option<Vec<(Vec<String>, Option<String>)>> {
+        // Shadowed in the glob's own module or block.
+        let shadowed: Vec<&str> = ["StreamExt", "FutureExt"]
+            .into_iter()
+            .filter(|name| {
+                self.imports.scoped.iter().any(|scoped| {
+                    scoped.name == *name && scoped.canonical.is_none() && scoped.scope == *scope
+                })
+            })
+            .collect();
+        globs::prelude_without_shadowed(&shadowed, &self.bare_names)
+    }
+
     /// Whether an import that is not async-std's also binds `name` (a cfg
     /// alternative: `#[cfg(feature = "tokio")] use tokio::io::AsyncWrite as Write;`).
     fn bound_elsewhere(&self, name: &str) -> bool {
@@ -851,6 +869,24 @@ impl<'a> Rewriter<'a> {
                 match plan {
                     LeafPlan::Keep => leaves.push(leaf.clone()),
                     LeafPlan::Remove => changed = true,
+                    LeafPlan::Replace(_)
+                        if leaf.kind == LeafKind::Glob
+                            && leaf.canonical.as_deref().is_some_and(|canonical| {
+                                canonical.join("::") == "async_std::prelude"
+                            })
+                            && self.prelude_item_by_item(&item.scope).is_some() =>
+                    {
+                        changed = true;
+                        let items = self.prelude_item_by_item(&item.scope).unwrap_or_default();
+                        for (path, alias) in items {
+                            leaves.push(UseLeaf {
+                                path,
+                                kind: LeafKind::Name { alias },
+                                is_self: false,
+                                canonical: None,
+                            });
+                        }
+                    }
                     LeafPlan::Replace(path) => {
                         changed |= *path != leaf.path;
                         leaves.push(UseLeaf {
