@@ -555,6 +555,19 @@ impl<'a> Rewriter<'a> {
                         self.not_in_api(item.tree.start, &canonical);
                         LeafPlan::Keep
                     }
+                    // `#[cfg(..)] use async_std::task as rt;` beside `#[cfg(..)] use
+                    // tokio::task as rt;`: the code says `rt::spawn` for both runtimes,
+                    // so the name keeps naming a module, the shim's.
+                    Target::ModuleWithoutCounterpart
+                        if leaf
+                            .local_name()
+                            .is_some_and(|local| self.bound_elsewhere(local)) =>
+                    {
+                        self.needs_shim = true;
+                        let local = leaf.local_name().unwrap_or_default().to_string();
+                        self.report_cfg_shared(item.tree.start, &canonical, &local, rule);
+                        LeafPlan::Replace(split(&rules::fallback_path(&canonical)))
+                    }
                     Target::ModuleWithoutCounterpart => {
                         if leaf.kind == LeafKind::Glob {
                             self.needs_shim = true;
@@ -601,6 +614,50 @@ impl<'a> Rewriter<'a> {
             })
             .collect();
         globs::prelude_without_shadowed(&shadowed, &self.bare_names)
+    }
+
+    /// Whether `path` goes through a module name that another cfg's import binds too
+    /// and that now names the shim's module (`rt::spawn` with `use async_std::task as
+    /// rt;` beside `use tokio::task as rt;`).
+    fn through_cfg_shared_module(&self, path: &syn::Path) -> bool {
+        let Some(first) = path.segments.first() else {
+            return false;
+        };
+        let name = first.ident.to_string();
+        path.leading_colon.is_none()
+            && path.segments.len() > 1
+            && self.bound_elsewhere(&name)
+            && self.local_targets.get(&name).is_some_and(|target| {
+                target
+                    .first()
+                    .is_some_and(|root| root == "async_std_compat")
+            })
+    }
+
+    /// Reports that `canonical`, named through `name` which another cfg's import also
+    /// binds, stays async-std's from the shim.
+    fn report_cfg_shared(
+        &mut self,
+        offset: usize,
+        canonical: &[String],
+        name: &str,
+        rule: Option<&'static rules::Rule>,
+    ) {
+        let id = rule.map_or("no-rule", rules::Rule::id);
+        if !self.reported.insert((offset, id)) {
+            return;
+        }
+        self.findings.push(Finding {
+            offset,
+            severity: Severity::Fallback,
+            rule: id,
+            message: format!(
+                "`{}` is named through `{name}`, which another cfg's import binds too (a \
+                 runtime chosen by feature): it stays async-std's, from async-std-compat, so \
+                 that the code builds for every cfg",
+                join(canonical)
+            ),
+        });
     }
 
     /// Whether an import that is not async-std's also binds `name` (a cfg
@@ -745,6 +802,15 @@ impl<'a> Rewriter<'a> {
             None => self.range(first.ident.span()).start,
         };
         if self.skip_paths.contains(&path_start) {
+            return;
+        }
+        // Through a module name another cfg's import binds too, now the shim's module
+        // (see `plan_imports`): left as written, for every cfg.
+        let first_name = first.ident.to_string();
+        if self.through_cfg_shared_module(path) {
+            self.needs_shim = true;
+            self.compat_modules_used.insert(first_name.clone());
+            self.report_cfg_shared(path_start, &canonical, &first_name, rule);
             return;
         }
         let new_path = match target {

@@ -30,6 +30,10 @@ impl Rewriter<'_> {
                 let syn::Expr::Path(func) = &*call.func else {
                     return None;
                 };
+                // Kept the shim's for every cfg: async-std's handle, no `.detach()`.
+                if self.through_cfg_shared_module(&func.path) {
+                    return None;
+                }
                 let rule = self.rule_of(&func.path)?;
                 // Spawns kept on the shim (their handles escape) need no `.detach()`.
                 (matches!(rule.action, Action::Spawn(_)) && !self.survey.handles_escape)
