@@ -86,6 +86,8 @@ pub(crate) struct ScopedName {
     pub(crate) scope: Range<usize>,
     /// The async-std item it stands for, `None` for anything else.
     pub(crate) canonical: Option<Vec<String>>,
+    /// The `use` item has a `#[cfg(..)]`: it may be an alternative to another import.
+    pub(crate) cfg_gated: bool,
 }
 
 impl Imports {
@@ -159,12 +161,17 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             leaf.canonical = self.canonical(&leaf.path);
         }
         let scope = self.scopes.last().cloned().unwrap_or(0..usize::MAX);
+        let cfg_gated = item
+            .attrs
+            .iter()
+            .any(|attribute| attribute.path().is_ident("cfg"));
         for leaf in &leaves {
             if let Some(name) = leaf.local_name() {
                 self.imports.scoped.push(ScopedName {
                     name: name.to_string(),
                     scope: scope.clone(),
                     canonical: leaf.canonical.clone(),
+                    cfg_gated,
                 });
             }
         }

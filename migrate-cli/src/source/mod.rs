@@ -604,12 +604,16 @@ impl<'a> Rewriter<'a> {
         &self,
         scope: &Range<usize>,
     ) -> Option<Vec<(Vec<String>, Option<String>)>> {
-        // Shadowed in the glob's own module or block.
+        // Shadowed in the glob's own module or block, by an import made in every build
+        // (one under a cfg is taken for an alternative to async-std's: tokio's).
         let shadowed: Vec<&str> = ["StreamExt", "FutureExt"]
             .into_iter()
             .filter(|name| {
                 self.imports.scoped.iter().any(|scoped| {
-                    scoped.name == *name && scoped.canonical.is_none() && scoped.scope == *scope
+                    scoped.name == *name
+                        && scoped.canonical.is_none()
+                        && !scoped.cfg_gated
+                        && scoped.scope == *scope
                 })
             })
             .collect();
