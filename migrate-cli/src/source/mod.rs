@@ -423,6 +423,9 @@ enum LeafPlan {
 struct Rewriter<'a> {
     /// See [`SourceMigration::semver_exports`].
     semver_exports: Vec<(usize, String)>,
+    /// Local names of async-std modules without smol counterpart that another cfg's
+    /// import binds too: they stay the shim's modules (see `plan_imports`).
+    cfg_shared_modules: HashSet<String>,
     text: &'a str,
     base: usize,
     crate_names: &'a [String],
@@ -481,6 +484,7 @@ impl<'a> Rewriter<'a> {
     ) -> Self {
         let mut rewriter = Rewriter {
             semver_exports: Vec::new(),
+            cfg_shared_modules: HashSet::new(),
             text,
             base,
             crate_names,
@@ -565,6 +569,7 @@ impl<'a> Rewriter<'a> {
                     {
                         self.needs_shim = true;
                         let local = leaf.local_name().unwrap_or_default().to_string();
+                        self.cfg_shared_modules.insert(local.clone());
                         self.report_cfg_shared(item.tree.start, &canonical, &local, rule);
                         LeafPlan::Replace(split(&rules::fallback_path(&canonical)))
                     }
@@ -627,15 +632,9 @@ impl<'a> Rewriter<'a> {
         let Some(first) = path.segments.first() else {
             return false;
         };
-        let name = first.ident.to_string();
         path.leading_colon.is_none()
             && path.segments.len() > 1
-            && self.bound_elsewhere(&name)
-            && self.local_targets.get(&name).is_some_and(|target| {
-                target
-                    .first()
-                    .is_some_and(|root| root == "async_std_compat")
-            })
+            && self.cfg_shared_modules.contains(&first.ident.to_string())
     }
 
     /// Reports that `canonical`, named through `name` which another cfg's import also
