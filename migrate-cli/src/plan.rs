@@ -856,10 +856,7 @@ fn follow_snapshot(snapshot: &Path, case: &FileChange) -> (Option<FileChange>, O
 /// `pub use` is a glob, or where the chain cannot be read: then every public item
 /// counts.
 fn private_module_exports(path: &Path) -> Option<std::collections::HashSet<String>> {
-    let src = path
-        .ancestors()
-        .skip(1)
-        .find(|folder| folder.file_name().is_some_and(|name| name == "src"))?;
+    let src = src_folder(path)?;
     let inside = path.strip_prefix(src).ok()?;
     let mut modules: Vec<String> = inside
         .with_extension("")
@@ -933,12 +930,15 @@ fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::HashSet<
     }
 }
 
-fn is_library_source(path: &Path) -> bool {
-    let Some(src) = path
-        .ancestors()
+/// The `src` folder `path` is under.
+fn src_folder(path: &Path) -> Option<&Path> {
+    path.ancestors()
         .skip(1)
         .find(|folder| folder.file_name().is_some_and(|name| name == "src"))
-    else {
+}
+
+fn is_library_source(path: &Path) -> bool {
+    let Some(src) = src_folder(path) else {
         return false;
     };
     let inside = path.strip_prefix(src).unwrap_or(path);

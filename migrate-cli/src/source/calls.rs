@@ -452,9 +452,10 @@ impl Rewriter<'_> {
             return;
         }
         let range = self.range(call.span());
-        let kept = self.survey.cautious
-            || (wraps_output && self.survey.names("async_std::future::TimeoutError"));
-        if kept || !self.awaited.contains_key(&range.start) || call.args.len() != 2 {
+        if self.survey.keeps_timeouts(wraps_output)
+            || !self.awaited.contains_key(&range.start)
+            || call.args.len() != 2
+        {
             return;
         }
         let syn::Expr::Path(func) = &*call.func else {
@@ -479,24 +480,20 @@ impl Rewriter<'_> {
             return;
         }
         self.skip_paths.insert(self.range(func.path.span()).start);
-        let duration_text = &self.text[duration_range.clone()];
+        let (timer_open, timer_close) = timer_branch(message);
         let timer = format!(
-            "async {{ smol::Timer::after({duration_text}).await; \
-             Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }}"
+            "{timer_open}{}{timer_close}",
+            &self.text[duration_range.clone()]
         );
         let id = rule.id();
-        let (open, close) = if !wraps_output {
-            ("smol::future::or(".to_string(), format!(", {timer})"))
-        } else if awaits_without_parentheses(future) {
+        let (open, close) = if wraps_output {
+            let (ok_open, ok_close) = awaited_in_ok(future);
             (
-                "smol::future::or(async { Ok(".to_string(),
-                format!(".await) }}, {timer})"),
+                format!("smol::future::or({ok_open}"),
+                format!("{ok_close}, {timer})"),
             )
         } else {
-            (
-                "smol::future::or(async { Ok((".to_string(),
-                format!(").await) }}, {timer})"),
-            )
+            ("smol::future::or(".to_string(), format!(", {timer})"))
         };
         self.edits
             .push(Edit::replace(range.start..future_range.start, open, id));
@@ -792,35 +789,29 @@ impl Rewriter<'_> {
                     format!("`.{name}(..)` became `{function}(..)`"),
                 );
             }
-            Action::Timeout { message, .. }
-                if awaited.is_some()
-                    && call.args.len() == 1
-                    && !self.survey.cautious
-                    && !self.survey.names("async_std::future::TimeoutError") =>
+            // `f.timeout(d).await`: the same form as `future::timeout(d, f)`, with `d`
+            // left in place.
+            Action::Timeout {
+                wraps_output,
+                message,
+            } if awaited.is_some()
+                && call.args.len() == 1
+                && !self.survey.keeps_timeouts(wraps_output) =>
             {
-                let future_text = format!(
-                    "{}.await) }}, async {{ smol::Timer::after(",
-                    if awaits_without_parentheses(&call.receiver) {
-                        ""
-                    } else {
-                        ")"
-                    }
-                );
-                let open_text = if awaits_without_parentheses(&call.receiver) {
-                    "smol::future::or(async { Ok("
-                } else {
-                    "smol::future::or(async { Ok(("
-                };
-                self.edits.push(Edit::insert(receiver.start, open_text, id));
-                self.edits
-                    .push(Edit::replace(receiver.end..open.end, future_text, id));
-                self.edits.push(Edit::replace(
-                    close.clone(),
-                    format!(
-                        ").await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }})"
-                    ),
+                let (ok_open, ok_close) = awaited_in_ok(&call.receiver);
+                let (timer_open, timer_close) = timer_branch(message);
+                self.edits.push(Edit::insert(
+                    receiver.start,
+                    format!("smol::future::or({ok_open}"),
                     id,
                 ));
+                self.edits.push(Edit::replace(
+                    receiver.end..open.end,
+                    format!("{ok_close}, {timer_open}"),
+                    id,
+                ));
+                self.edits
+                    .push(Edit::replace(close.clone(), format!("{timer_close})"), id));
                 self.rewrites.push(id);
                 self.inference_note(
                     method.start,
@@ -1119,6 +1110,25 @@ impl Rewriter<'_> {
         self.rewrites.push("task_local");
         self.needs_shim = true;
         self.report_fallback(range.start, &canonical, rule);
+    }
+}
+
+/// The timer branch of smol's timeout, around its duration: `async {
+/// smol::Timer::after(` d `).await; Err(TimedOut with message) }`.
+fn timer_branch(message: &str) -> (&'static str, String) {
+    (
+        "async { smol::Timer::after(",
+        format!(").await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }}"),
+    )
+}
+
+/// The future branch of smol's timeout, around the future `expr`: `async { Ok(`
+/// expr `.await) }`, with parentheses where `.await` needs them.
+fn awaited_in_ok(expr: &syn::Expr) -> (&'static str, &'static str) {
+    if awaits_without_parentheses(expr) {
+        ("async { Ok(", ".await) }")
+    } else {
+        ("async { Ok((", ").await) }")
     }
 }
 

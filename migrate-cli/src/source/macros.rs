@@ -147,15 +147,8 @@ impl Rewriter<'_> {
                         let statement_start = index == 0
                             || matches!(&tokens[index - 1], TokenTree::Punct(p) if p.as_char() == ';')
                             || matches!(&tokens[index - 1], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
-                        let dropped_call = match (tokens.get(end), tokens.get(end + 1)) {
-                            (Some(TokenTree::Group(call)), Some(TokenTree::Punct(semicolon)))
-                                if call.delimiter() == Delimiter::Parenthesis
-                                    && semicolon.as_char() == ';' =>
-                            {
-                                Some(self.range(call.span_close()).end)
-                            }
-                            _ => None,
-                        };
+                        let dropped_call = call_statement(&tokens, end)
+                            .map(|call| self.range(call.span_close()).end);
                         let to_smol = self.canonical_path(&path).is_some_and(|canonical| {
                             matches!(
                                 super::target_of(&canonical, &self.survey).0,
@@ -205,17 +198,26 @@ impl Rewriter<'_> {
         if keyword != "let" || equals.as_char() != '=' {
             return false;
         }
-        let statement_end = match (tokens.get(end), tokens.get(end + 1)) {
-            (Some(TokenTree::Group(call)), Some(TokenTree::Punct(semicolon)))
-                if call.delimiter() == Delimiter::Parenthesis && semicolon.as_char() == ';' =>
-            {
-                end + 2
-            }
-            _ => return false,
-        };
-        let rest: TokenStream = tokens[statement_end..].iter().cloned().collect();
+        if call_statement(tokens, end).is_none() {
+            return false;
+        }
+        // After the arguments and the `;`.
+        let rest: TokenStream = tokens[end + 2..].iter().cloned().collect();
         let (awaited, other) = super::spawn::token_uses(rest, name);
         awaited > 0 && other == 0
+    }
+}
+
+/// The argument group of the call whose path ends at `tokens[end]`, when `(..);`
+/// follows: the call is a statement of its own.
+fn call_statement(tokens: &[TokenTree], end: usize) -> Option<&proc_macro2::Group> {
+    match (tokens.get(end), tokens.get(end + 1)) {
+        (Some(TokenTree::Group(call)), Some(TokenTree::Punct(semicolon)))
+            if call.delimiter() == Delimiter::Parenthesis && semicolon.as_char() == ';' =>
+        {
+            Some(call)
+        }
+        _ => None,
     }
 }
 

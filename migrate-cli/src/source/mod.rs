@@ -299,7 +299,6 @@ fn join(path: &[String]) -> String {
 }
 
 const BLOCK_ON: &str = "async_std::task::block_on";
-const TIMEOUT_ERROR: &str = "async_std::future::TimeoutError";
 const SPAWN_LOCAL: &str = "async_std::task::spawn_local";
 
 /// Where the item at `canonical` goes, and the rule that says so (`None` when no rule
@@ -310,11 +309,12 @@ fn target_of(
     canonical: &[String],
     survey: &survey::Survey,
 ) -> (Target, Option<&'static rules::Rule>) {
-    let flush_visible = survey.flush_is_visible_for(&canonical.join("::"));
-    if survey.is_kept_apart(&canonical.join("::")) {
+    let joined = canonical.join("::");
+    let flush_visible = survey.flush_is_visible_for(&joined);
+    if survey.is_kept_apart(&joined) {
         return (
             Target::Compat(split(&rules::fallback_path(canonical))),
-            rules::covering(&canonical.join("::")),
+            rules::covering(&joined),
         );
     }
     if let Some(rule) = rules::lookup(canonical) {
@@ -346,9 +346,7 @@ fn target_of(
             Action::Sleep => Target::Call(split("smol::Timer::after")),
             // Rewritten call by call where awaited on the spot (see `rewrite_call`);
             // anywhere else the shim's.
-            Action::Timeout { wraps_output, .. }
-                if survey.cautious || (wraps_output && survey.names(TIMEOUT_ERROR)) =>
-            {
+            Action::Timeout { wraps_output, .. } if survey.keeps_timeouts(wraps_output) => {
                 Target::Compat(split(&rules::fallback_path(canonical)))
             }
             Action::Timeout { .. } => Target::Call(split("smol::future::or")),
@@ -380,9 +378,7 @@ fn target_of(
                 // `File::open` takes smol's `File` even where the file keeps
                 // async-std's for the ones it writes, so that it can be handed to code
                 // that takes smol's.
-                Action::FlushOnDrop(to)
-                    if !to.contains('(') && survey.opens_read_only(&join(canonical)) =>
-                {
+                Action::FlushOnDrop(to) if !to.contains('(') && survey.opens_read_only(&joined) => {
                     split(to)
                 }
                 Action::Fallback | Action::FlushOnDrop(_) => {
@@ -935,19 +931,20 @@ impl<'a> Rewriter<'a> {
             let mut leaves: Vec<UseLeaf> = Vec::new();
             let mut changed = false;
             for (leaf, plan) in item.leaves.iter().zip(plans) {
+                let is_prelude_glob = leaf.kind == LeafKind::Glob
+                    && leaf
+                        .canonical
+                        .as_deref()
+                        .is_some_and(|canonical| canonical.join("::") == "async_std::prelude");
+                let prelude_items = is_prelude_glob
+                    .then(|| self.prelude_item_by_item(&item.scope))
+                    .flatten();
                 match plan {
                     LeafPlan::Keep => leaves.push(leaf.clone()),
                     LeafPlan::Remove => changed = true,
-                    LeafPlan::Replace(_)
-                        if leaf.kind == LeafKind::Glob
-                            && leaf.canonical.as_deref().is_some_and(|canonical| {
-                                canonical.join("::") == "async_std::prelude"
-                            })
-                            && self.prelude_item_by_item(&item.scope).is_some() =>
-                    {
+                    LeafPlan::Replace(_) if prelude_items.is_some() => {
                         changed = true;
-                        let items = self.prelude_item_by_item(&item.scope).unwrap_or_default();
-                        for (path, alias) in items {
+                        for (path, alias) in prelude_items.unwrap_or_default() {
                             leaves.push(UseLeaf {
                                 path,
                                 kind: LeafKind::Name { alias },

@@ -40,11 +40,6 @@ pub(super) struct Survey {
     /// `ToListener for std::path::PathBuf`): kept from async-std-compat, where they
     /// stay a type of their own, so that the impls do not collide.
     pub(super) kept_apart: HashSet<String>,
-    /// Each impl's shape with every path cut to its last segment (`From<PathBuf> for
-    /// Name`), and the async-std types it names that become std's.
-    impl_shapes: Vec<(String, Vec<String>)>,
-    /// Set while the `File` directly behind a `&` or `&mut` type is visited.
-    file_behind_reference: bool,
     /// A `JoinHandle` is part of the file's public API (the return type of a `pub`
     /// function, a `pub` field, a `pub` type alias, a re-export of `JoinHandle` or of a
     /// spawn function): code outside the file may drop it.
@@ -81,8 +76,7 @@ impl Survey {
     ///   go through borrowed files, whose owners answer for the flush (and keep
     ///   async-std's `File` if they do not, which the build check then matches).
     pub(super) fn flush_is_visible_for(&self, canonical: &str) -> bool {
-        let is_file = canonical == FILE || canonical.starts_with(&format!("{FILE}::"));
-        if !is_file {
+        if !is_or_inside(canonical, FILE) {
             return self.flush_is_visible();
         }
         let drops_none = !self.creates_writable_file && !self.holds_file_by_value;
@@ -96,24 +90,32 @@ impl Survey {
         canonical == format!("{FILE}::open") && !self.holds_file_by_value
     }
 
+    /// Whether the file's timeouts stay the shim's: the file is migrated cautiously, or
+    /// (for those whose error smol's form changes, `wraps_output`) it names
+    /// async-std's `TimeoutError`, on which its code may rely.
+    pub(super) fn keeps_timeouts(&self, wraps_output: bool) -> bool {
+        self.cautious || (wraps_output && self.names("async_std::future::TimeoutError"))
+    }
+
     /// Whether `canonical` (an item, or an item inside it) is kept apart from the std
     /// type it would become ([`Survey::kept_apart`]).
     pub(super) fn is_kept_apart(&self, canonical: &str) -> bool {
-        self.kept_apart.iter().any(|kept| {
-            canonical == kept
-                || (canonical.starts_with(kept.as_str())
-                    && canonical[kept.len()..].starts_with("::"))
-        })
+        self.kept_apart
+            .iter()
+            .any(|kept| is_or_inside(canonical, kept))
     }
 
     /// Whether the file names `item` or something inside it.
     pub(super) fn names(&self, item: &str) -> bool {
-        self.named.contains(item)
-            || self
-                .named
-                .iter()
-                .any(|named| named.starts_with(item) && named[item.len()..].starts_with("::"))
+        self.named.contains(item) || self.named.iter().any(|named| is_or_inside(named, item))
     }
+}
+
+/// Whether the canonical path `path` is `item` or an item inside it
+/// (`async_std::fs::File::open` is inside `async_std::fs::File`).
+fn is_or_inside(path: &str, item: &str) -> bool {
+    path.strip_prefix(item)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
 }
 
 /// The extension traits a glob import of each module brings into scope.
@@ -165,6 +167,8 @@ impl Rewriter<'_> {
         let mut visitor = SurveyVisitor {
             rewriter: self,
             survey: Survey::default(),
+            impl_shapes: Vec::new(),
+            file_behind_reference: false,
         };
         for item in &self.imports.items {
             for leaf in &item.leaves {
@@ -201,8 +205,8 @@ impl Rewriter<'_> {
             }
         }
         visitor.visit_file(file);
+        let shapes = visitor.impl_shapes;
         let mut survey = visitor.survey;
-        let shapes = std::mem::take(&mut survey.impl_shapes);
         for (shape, to_std) in &shapes {
             let collides = shapes.iter().filter(|(other, _)| other == shape).count() > 1;
             if collides {
@@ -218,6 +222,11 @@ impl Rewriter<'_> {
 struct SurveyVisitor<'r, 'a> {
     rewriter: &'r Rewriter<'a>,
     survey: Survey,
+    /// Each impl's shape with every path cut to its last segment (`From<PathBuf> for
+    /// Name`), and the async-std types it names that become std's.
+    impl_shapes: Vec<(String, Vec<String>)>,
+    /// Set while the `File` directly behind a `&` or `&mut` type is visited.
+    file_behind_reference: bool,
 }
 
 /// Whether some path inside `node` satisfies `test`.
@@ -331,7 +340,8 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
             // Every way to make a `File` but `File::open` (read-only) may make one
             // that is written.
             if canonical.starts_with("async_std::fs::OpenOptions")
-                || (canonical.starts_with(&format!("{FILE}::"))
+                || (is_or_inside(&canonical, FILE)
+                    && canonical != FILE
                     && canonical != format!("{FILE}::open"))
             {
                 self.survey.creates_writable_file = true;
@@ -359,19 +369,19 @@ impl<'ast> Visit<'ast> for SurveyVisitor<'_, '_> {
                 path_shape(trait_path, &mut note_std_target),
                 type_shape(&item.self_ty, &mut note_std_target)
             );
-            self.survey.impl_shapes.push((shape, to_std));
+            self.impl_shapes.push((shape, to_std));
         }
         syn::visit::visit_item_impl(self, item);
     }
 
     fn visit_type_reference(&mut self, reference: &'ast syn::TypeReference) {
-        self.survey.file_behind_reference = matches!(&*reference.elem, syn::Type::Path(_));
+        self.file_behind_reference = matches!(&*reference.elem, syn::Type::Path(_));
         syn::visit::visit_type_reference(self, reference);
-        self.survey.file_behind_reference = false;
+        self.file_behind_reference = false;
     }
 
     fn visit_type_path(&mut self, ty: &'ast syn::TypePath) {
-        let borrowed = std::mem::take(&mut self.survey.file_behind_reference);
+        let borrowed = std::mem::take(&mut self.file_behind_reference);
         if !borrowed && self.canonical(&ty.path).as_deref() == Some(FILE) {
             self.survey.holds_file_by_value = true;
         }
