@@ -21,9 +21,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
-use smolify_tests::workspace_root;
+use smolify_tests::{nested_cargo, workspace_root};
 
 /// Error codes that mean "found, but its type parameters are unknown".
 const INFERENCE_ONLY: &[&str] = &["E0282", "E0283", "E0284", "E0790"];
@@ -378,7 +377,7 @@ futures-core = "0.3"
 /// Checks the scratch crate with `features`; returns each failing row with its first
 /// error message.
 fn failing_rows(folder: &Path, scratch: &Scratch, features: &str) -> BTreeMap<usize, String> {
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args([
             "check",
             "--quiet",

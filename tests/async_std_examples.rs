@@ -19,7 +19,9 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use smolify_tests::{async_std_source, run_program, wait_for_outcome, workspace_root, Outcome};
+use smolify_tests::{
+    async_std_source, nested_cargo, run_program, wait_for_outcome, workspace_root, Outcome,
+};
 
 /// The examples built by the scratch crates (async-std's `examples/` folder, less the
 /// ones needing a third-party HTTP client or a chat protocol).
@@ -78,7 +80,7 @@ log = {{ version = "0.4", features = ["kv_unstable"] }}
     }
     std::fs::write(folder.join("Cargo.toml"), manifest).unwrap();
     std::fs::write(folder.join("src/lib.rs"), "").unwrap();
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args(["build", "--quiet", "--examples", "--manifest-path"])
         .arg(folder.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", folder.join("target"))

@@ -10,9 +10,9 @@
 //! their own, so that two such runs do not share one).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use smolify_tests::{async_std_source, workspace_root};
+use smolify_tests::{async_std_source, nested_cargo, workspace_root};
 
 /// Every test file of async-std 1.13.2.
 const ALL: &[&str] = &[
@@ -83,7 +83,7 @@ tempfile = "3.1.0"
 /// The tests get a stdin that stays open and silent, as a terminal's would be:
 /// `io_timeout` expects a read of stdin to block until its timeout fires.
 fn run_file(folder: &Path, name: &str) -> Result<(), String> {
-    let mut child = Command::new(env!("CARGO"))
+    let mut child = nested_cargo()
         .args(["test", "--quiet", "--test", name])
         .arg("--manifest-path")
         .arg(folder.join("Cargo.toml"))

@@ -14,7 +14,7 @@
 
 use std::process::Command;
 
-use smolify_tests::{build_binary, workspace_root};
+use smolify_tests::{build_binary, lean_builds, workspace_root};
 
 #[test]
 fn the_fast_subset_of_the_corpus_is_green_on_both_roads() {
@@ -27,7 +27,7 @@ fn the_fast_subset_of_the_corpus_is_green_on_both_roads() {
     let results = work.join("results.jsonl");
     let _ = std::fs::remove_file(&results);
 
-    let output = Command::new(&runner)
+    let output = lean_builds(&mut Command::new(&runner))
         .args(["--fast", "--road", "shim,migrate", "--no-docs"])
         .arg("--smolify-binary")
         .arg(&smolify)

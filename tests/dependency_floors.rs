@@ -12,9 +12,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use smolify_tests::workspace_root;
+use smolify_tests::{nested_cargo, workspace_root};
 
 /// The oldest version of each crate that async-std and the shim both depend on that a
 /// lock holding async-std 1.13.0 can have: the shim may ask for no newer. Mostly
@@ -165,7 +164,7 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 fn cargo(folder: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO"))
+    nested_cargo()
         .args(args)
         .current_dir(folder)
         .env(

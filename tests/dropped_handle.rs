@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use smolify_tests::{build_binary, workspace_root};
+use smolify_tests::{build_binary, lean_builds, workspace_root};
 
 const EXPECTED: &str = "first: 10, second: 10";
 
@@ -69,7 +69,7 @@ fn migrated_program_on_smol() {
         "cargo-smolify",
         "workspace",
     );
-    let status = Command::new(smolify)
+    let status = lean_builds(&mut Command::new(smolify))
         .arg("--apply")
         .arg(scratch.path())
         .output()

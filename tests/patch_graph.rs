@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use smolify_tests::workspace_root;
+use smolify_tests::{nested_cargo, workspace_root};
 
 const MANIFEST: &str = r#"[package]
 name = "patch-graph-app"
@@ -79,7 +79,7 @@ fn scratch_app() -> std::path::PathBuf {
 }
 
 fn cargo(folder: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO"))
+    nested_cargo()
         .args(args)
         .arg("--manifest-path")
         .arg(folder.join("Cargo.toml"))

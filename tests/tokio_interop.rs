@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use smolify_tests::workspace_root;
+use smolify_tests::{nested_cargo, workspace_root};
 
 const PROGRAM: &str = r#"//! A tokio timer and a tokio socket inside an async-std task.
 use std::io::Write;
@@ -63,7 +63,7 @@ tokio = {{ version = "1", features = ["net", "time", "io-util"] }}
     )
     .unwrap();
     std::fs::write(folder.join("src/main.rs"), PROGRAM).unwrap();
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args(["build", "--quiet", "--manifest-path"])
         .arg(folder.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", root.join("target"))

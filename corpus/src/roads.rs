@@ -144,17 +144,28 @@ pub struct Runner {
 impl Runner {
     fn cargo(&self) -> Command {
         let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command
-            .env("CARGO_TARGET_DIR", self.work.join("target"))
-            .env("CARGO_TERM_COLOR", "never")
-            .env("CARGO_TERM_PROGRESS_WHEN", "never")
-            .env_remove("RUSTFLAGS")
-            .env_remove("CARGO_MANIFEST_DIR")
-            .env_remove("CARGO_PKG_NAME")
+        self.build_environment(&mut command)
             // The baselines in crates.toml were counted with backtraces on: some tests
             // assert on panic output.
             .env("RUST_BACKTRACE", "1");
         command
+    }
+
+    /// The environment of every cargo build of a run, the road's own and those `cargo
+    /// smolify --apply` makes to check its result: one target folder, plain output, and
+    /// lean artefacts. Dozens of crates' graphs share the folder, so builds keep line
+    /// tables only (backtraces still name files and lines) and no incremental state.
+    fn build_environment<'c>(&self, command: &'c mut Command) -> &'c mut Command {
+        command
+            .env("CARGO_TARGET_DIR", self.work.join("target"))
+            .env("CARGO_TERM_COLOR", "never")
+            .env("CARGO_TERM_PROGRESS_WHEN", "never")
+            .env("CARGO_INCREMENTAL", "0")
+            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only")
+            .env("CARGO_PROFILE_TEST_DEBUG", "line-tables-only")
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("CARGO_PKG_NAME")
     }
 
     /// The published source of `spec`, fetched by cargo into its registry cache.
@@ -320,15 +331,10 @@ impl Runner {
             .arg(&self.smolify_root)
             .args(["--message-format", "json"])
             .arg(folder)
-            .current_dir(folder)
-            // `--apply` checks its result with cargo: the same target folder and
-            // environment as the road's own builds.
-            .env("CARGO_TARGET_DIR", self.work.join("target"))
-            .env("CARGO_TERM_COLOR", "never")
-            .env("CARGO_TERM_PROGRESS_WHEN", "never")
-            .env_remove("RUSTFLAGS")
-            .env_remove("CARGO_MANIFEST_DIR")
-            .env_remove("CARGO_PKG_NAME");
+            .current_dir(folder);
+        // `--apply` checks its result with cargo: the same target folder and
+        // environment as the road's own builds.
+        self.build_environment(&mut command);
         let finished = run_bounded(command, self.build_limit, logs)?;
         let mut report = ToolReport {
             exit_code: finished.code,

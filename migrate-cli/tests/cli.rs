@@ -32,8 +32,14 @@ fn crate_folder(source: &str) -> tempfile::TempDir {
     folder
 }
 
+/// `cargo smolify`. The builds its checks make keep no debug info and no incremental
+/// state: they are thrown away, and the whole suite has to fit on a CI machine's disk.
 fn smolify() -> Command {
-    Command::cargo_bin("cargo-smolify").unwrap()
+    let mut command = Command::cargo_bin("cargo-smolify").unwrap();
+    command
+        .env("CARGO_INCREMENTAL", "0")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0");
+    command
 }
 
 fn read(path: &Path) -> String {

@@ -257,6 +257,8 @@ fn before_files_compile_against_async_std_and_after_files_against_smol() {
             .args(["check", "--quiet"])
             .current_dir(&folder)
             .env("CARGO_TARGET_DIR", target)
+            // A check made once: no incremental state to keep on disk.
+            .env("CARGO_INCREMENTAL", "0")
             .output()
             .expect("cargo runs");
         assert!(

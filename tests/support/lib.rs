@@ -20,6 +20,27 @@ pub fn examples_target_dir() -> PathBuf {
     workspace_root().join("target").join("examples")
 }
 
+/// A `cargo` command for a build the tests make themselves.
+///
+/// Such a build is made once and thrown away, so it keeps no debug info and no
+/// incremental state: together the suite's nested builds compile a dozen dependency
+/// graphs, and with both they once filled a CI machine's disk. The variables are
+/// inherited by whatever the command runs, such as `cargo smolify`'s own `cargo check`.
+pub fn nested_cargo() -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    lean_builds(&mut command);
+    command
+}
+
+/// Makes the cargo builds that `command` starts, directly or through a program such as
+/// `cargo smolify`, keep no debug info and no incremental state (see [`nested_cargo`]).
+pub fn lean_builds(command: &mut Command) -> &mut Command {
+    command
+        .env("CARGO_INCREMENTAL", "0")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env("CARGO_PROFILE_TEST_DEBUG", "0")
+}
+
 /// Serialises the builds (and test runs) of example programs within a test process.
 static BUILD_LOCK: Mutex<()> = Mutex::new(());
 
@@ -32,7 +53,7 @@ static BUILD_LOCK: Mutex<()> = Mutex::new(());
 pub fn build_binary(manifest: &Path, package: &str, binary: &str, label: &str) -> PathBuf {
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let target = examples_target_dir().join(label);
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args(["build", "--quiet", "--package", package, "--bin", binary])
         .arg("--manifest-path")
         .arg(manifest)
@@ -61,7 +82,7 @@ pub fn smolify(args: &[&str], folder: &Path) -> std::process::Output {
         "cargo-smolify",
         "workspace",
     );
-    Command::new(binary)
+    lean_builds(&mut Command::new(binary))
         .args(args)
         .arg(folder)
         .output()
@@ -182,7 +203,7 @@ pub fn async_std_source() -> PathBuf {
     )
     .expect("cannot write the scratch manifest");
     std::fs::write(folder.join("src/lib.rs"), "").expect("cannot write the scratch crate");
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args(["metadata", "--format-version", "1", "--manifest-path"])
         .arg(folder.join("Cargo.toml"))
         .output()
@@ -216,7 +237,7 @@ pub fn async_std_source() -> PathBuf {
 /// own test harness, and the package's tests must be bounded themselves.
 pub fn run_package_tests(manifest: &Path, package: &str, label: &str) -> Vec<String> {
     let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    let output = Command::new(env!("CARGO"))
+    let output = nested_cargo()
         .args(["test", "--package", package, "--lib"])
         .arg("--manifest-path")
         .arg(manifest)
