@@ -34,7 +34,7 @@ pub(super) const RULES: &[Rule] = &[
             wraps_output: true,
             message: "future has timed out",
         },
-        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did; the error becomes a `TimedOut` `io::Error` with async-std's message, which `?`, `expect` and `is_err` take as before. Kept from async-std-compat (`Result<T, TimeoutError>`) where the call is not awaited on the spot, the file names `TimeoutError`, or the smol form does not build",
+        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did; the error becomes a `TimedOut` `io::Error` with async-std's message, which `?`, `expect` and `is_err` take as before. A call not awaited on the spot (stored, spawned, adapted) binds its duration and future first, in their order: `{ let (duration, future) = (d, f); smol::future::or(..) }`. Kept from async-std-compat (`Result<T, TimeoutError>`) where the file names `TimeoutError` or the smol form does not build",
     },
     Rule {
         item: "async_std::future::TimeoutError",

@@ -229,7 +229,7 @@ pub(super) const RULES: &[Rule] = &[
             wraps_output: false,
             message: "future timed out",
         },
-        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did, and the same `TimedOut` error. Kept from async-std-compat where the call is not awaited on the spot or the smol form does not build",
+        note: "smol's idiom races the future against a `Timer` with `future::or`, the future polled first as async-std did, and the same `TimedOut` error. A call not awaited on the spot binds its duration and future first, in their order. Kept from async-std-compat where the smol form does not build",
     },
     Rule {
         item: "async_std::io::Lines",

@@ -74,7 +74,7 @@ pub(super) const RULES: &[Rule] = &[
             wraps_output: true,
             message: "future has timed out",
         },
-        note: "`f.timeout(d).await` becomes smol's `future::or` of the future and a `Timer`, as `future::timeout`; where it is not awaited on the spot, or the file names `TimeoutError`, it is called through the shim's trait",
+        note: "`f.timeout(d).await` becomes smol's `future::or` of the future and a `Timer`, as `future::timeout`. Not awaited on the spot (`spawn(f.timeout(d).map_err(..))`), the future and the `Timer` are made where the call was, as async-std's `TimeoutFuture` made its timer, then raced. Where the file names `TimeoutError` it is called through the shim's trait",
     },
     Rule {
         item: "async_std::prelude::task_local",

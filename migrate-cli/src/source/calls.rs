@@ -436,9 +436,12 @@ impl Rewriter<'_> {
     /// `timeout(d, f).await` becomes `smol::future::or(async { Ok(f.await) },
     /// async { smol::Timer::after(d).await; Err(TimedOut) }).await` (`f` as it is for
     /// `io::timeout`): the future is polled first and the timer starts at the first
-    /// poll, as in async-std. Only where the call is awaited on the spot and `d` is a
-    /// plain expression (its text moves after `f`'s); anywhere else the callee stays
-    /// the shim's.
+    /// poll, as in async-std. That form needs `d` to be a plain expression (its text
+    /// moves after `f`'s). A call that is not awaited on the spot (stored, passed to
+    /// `spawn`, adapted further), or whose `d` is not plain, binds both first, in their
+    /// order, so that what they borrow or move is as before: `{ let (duration, future) = (d, f);
+    /// smol::future::or(async move { Ok(future.await) }, async move {
+    /// smol::Timer::after(duration).await; Err(TimedOut) }) }`.
     fn rewrite_timeout(
         &mut self,
         call: &syn::ExprCall,
@@ -452,19 +455,16 @@ impl Rewriter<'_> {
             return;
         }
         let range = self.range(call.span());
-        if self.survey.keeps_timeouts(wraps_output)
-            || !self.awaited.contains_key(&range.start)
-            || call.args.len() != 2
-        {
+        if self.survey.keeps_timeouts(wraps_output) || call.args.len() != 2 {
             return;
         }
         let syn::Expr::Path(func) = &*call.func else {
             return;
         };
         let (duration, future) = (&call.args[0], &call.args[1]);
-        if !self.is_plain_expression(duration) {
-            return;
-        }
+        // The short form moves the duration's text after the future's.
+        let short_form =
+            self.awaited.contains_key(&range.start) && self.is_plain_expression(duration);
         let duration_range = self.range(duration.span());
         let future_range = self.range(future.span());
         // The text between the pieces is the callee, `(`, `,` and `)`: no comment
@@ -480,12 +480,35 @@ impl Rewriter<'_> {
             return;
         }
         self.skip_paths.insert(self.range(func.path.span()).start);
+        let id = rule.id();
+        if !short_form {
+            let (open, close) = self.parenthesised_before_a_method(range.end);
+            self.edits.push(Edit::replace(
+                range.start..duration_range.start,
+                format!("{open}{{ let (duration, future) = ("),
+                id,
+            ));
+            let or = bound_timeout(wraps_output, "smol::Timer::after(duration)", message);
+            self.edits.push(Edit::replace(
+                future_range.end..range.end,
+                format!("); {or} }}{close}"),
+                id,
+            ));
+            self.rewrites.push(id);
+            self.note(
+                range.start,
+                id,
+                "the timeout is smol's `future::or` with a `Timer`, the duration and the future \
+                 bound first as the call evaluated them; its error is a `TimedOut` `io::Error` \
+                 (same message)",
+            );
+            return;
+        }
         let (timer_open, timer_close) = timer_branch(message);
         let timer = format!(
             "{timer_open}{}{timer_close}",
             &self.text[duration_range.clone()]
         );
-        let id = rule.id();
         let (open, close) = if wraps_output {
             let (ok_open, ok_close) = awaited_in_ok(future);
             (
@@ -510,6 +533,17 @@ impl Rewriter<'_> {
                 "the timeout is smol's `future::or` with a `Timer`, with the same `TimedOut` error"
             },
         );
+    }
+
+    /// Parentheses for a block that replaces the expression ending at `end`, where a
+    /// method call or `?` follows it (a block followed by `.` would end a statement):
+    /// `("(", ")")`, else empty.
+    fn parenthesised_before_a_method(&self, end: usize) -> (&'static str, &'static str) {
+        if self.text[end..].trim_start().starts_with(['.', '?']) {
+            ("(", ")")
+        } else {
+            ("", "")
+        }
     }
 
     /// `TcpStream::from(std_stream)` on an async-std socket that moves to smol: see
@@ -821,6 +855,40 @@ impl Rewriter<'_> {
                         .to_string(),
                 );
             }
+            // `f.timeout(d)` not awaited on the spot (stored, spawned, adapted): the
+            // future and the timer are made where the call was, as async-std's
+            // `TimeoutFuture::new` made its timer, then raced.
+            Action::Timeout {
+                wraps_output,
+                message,
+            } if call.args.len() == 1 && !self.survey.keeps_timeouts(wraps_output) => {
+                let (paren_open, paren_close) = self.parenthesised_before_a_method(close.end);
+                self.edits.push(Edit::insert(
+                    receiver.start,
+                    format!("{paren_open}{{ let (future, timer) = ("),
+                    id,
+                ));
+                self.edits.push(Edit::replace(
+                    receiver.end..open.end,
+                    ", smol::Timer::after(",
+                    id,
+                ));
+                let or = bound_timeout(wraps_output, "timer", message);
+                self.edits.push(Edit::replace(
+                    close.clone(),
+                    format!(")); {or} }}{paren_close}"),
+                    id,
+                ));
+                self.rewrites.push(id);
+                self.inference_note(
+                    method.start,
+                    id,
+                    "`.timeout(d)` became smol's `future::or` with a `Timer` made where the call \
+                     was: its error is now a `TimedOut` `io::Error` (same message) instead of \
+                     `TimeoutError`"
+                        .to_string(),
+                );
+            }
             Action::Fallback | Action::Timeout { .. }
                 if awaited.is_some() || ADAPTERS.contains(&name.as_str()) =>
             {
@@ -1119,6 +1187,22 @@ fn timer_branch(message: &str) -> (&'static str, String) {
     (
         "async { smol::Timer::after(",
         format!(").await; Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }}"),
+    )
+}
+
+/// smol's timeout of a future bound to `future`, raced with the timer that `timer`
+/// (an expression) gives: `smol::future::or(async move { Ok(future.await) }, async move
+/// { timer.await; Err(TimedOut with message) })`, or with `future` itself as the first
+/// branch where its output is already an `io::Result` (`io::timeout`).
+fn bound_timeout(wraps_output: bool, timer: &str, message: &str) -> String {
+    let future = if wraps_output {
+        "async move { Ok(future.await) }"
+    } else {
+        "future"
+    };
+    format!(
+        "smol::future::or({future}, async move {{ {timer}.await; \
+         Err(std::io::Error::new(std::io::ErrorKind::TimedOut, {message:?})) }})"
     )
 }
 

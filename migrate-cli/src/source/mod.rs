@@ -344,8 +344,8 @@ fn target_of(
             Action::MainAttribute | Action::TestAttribute => Target::Attribute,
             Action::Fallback => Target::Compat(split(&rules::fallback_path(canonical))),
             Action::Sleep => Target::Call(split("smol::Timer::after")),
-            // Rewritten call by call where awaited on the spot (see `rewrite_call`);
-            // anywhere else the shim's.
+            // Rewritten call by call (see `rewrite_timeout`); a path that is not called
+            // (a re-export, a function passed as a value) is the shim's.
             Action::Timeout { wraps_output, .. } if survey.keeps_timeouts(wraps_output) => {
                 Target::Compat(split(&rules::fallback_path(canonical)))
             }
